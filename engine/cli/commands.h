@@ -1,0 +1,17 @@
+#pragma once
+// The subcommands of the broadsheet program.
+
+#include <CLI/CLI.hpp>
+
+namespace broadsheet::cli {
+
+/// Thrown by a subcommand to end the program with a status other than 0 without an error line
+/// (overset pages: 2).
+struct ExitStatus {
+  int code = 0;
+};
+
+/// Adds every subcommand (render, ...) to `app`; each runs from its callback.
+void register_commands(CLI::App& app);
+
+}  // namespace broadsheet::cli

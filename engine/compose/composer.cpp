@@ -1,0 +1,176 @@
+#include "compose/composer.h"
+
+#include <algorithm>
+#include <map>
+
+#include "compose/folio.h"
+#include "compose/story_module.h"
+#include "paragraph/line_setter.h"
+#include "paragraph/shaped_paragraph.h"
+#include "shape/shaper.h"
+
+namespace broadsheet::compose {
+
+namespace lt = layout_template;
+
+bool PageLayout::overset() const {
+  return std::any_of(slots.begin(), slots.end(),
+                     [](const SlotReport& s) { return s.overset_lines > 0; });
+}
+
+namespace {
+
+const Color kPlaceholderGrey{0.55, 0.55, 0.55};
+
+std::vector<lt::ColumnRegion> slot_columns(const lt::PageTemplate& tpl, const lt::Slot& slot) {
+  return {tpl.columns.begin() + (slot.first_column - 1), tpl.columns.begin() + slot.last_column};
+}
+
+Rect slot_rect(const lt::PageTemplate& tpl, const lt::Slot& slot, double top, double bottom) {
+  const auto& first = tpl.columns[static_cast<std::size_t>(slot.first_column - 1)];
+  const auto& last = tpl.columns[static_cast<std::size_t>(slot.last_column - 1)];
+  return {first.x, top, last.x + last.width - first.x, bottom - top};
+}
+
+/// A preview-only outlined box with a centred label.
+void add_placeholder(const ComposeContext& context, const lt::PageTemplate& tpl, const Rect& rect,
+                     const std::string& label, DisplayPage& page) {
+  page.add(StrokeRectItem{rect, 1.0, kPlaceholderGrey, true}, Layer::Preview);
+  if (label.empty() || tpl.styles.empty()) return;
+  const auto style_it = tpl.styles.count("body") ? tpl.styles.find("body") : tpl.styles.begin();
+  const font::FontId font =
+      context.fonts.find(style_it->second.font.family, style_it->second.font.style);
+  const double size = 14;
+  const shape::ShapedRun run = shape::shape_text(context.fonts, font, size, label);
+  double advance = 0;
+  GlyphRunItem glyphs = paragraph::make_glyph_run(run, 0, 0, advance);
+  glyphs.color = kPlaceholderGrey;
+  const double x = rect.x + (rect.width - advance) / 2;
+  const double y = rect.y + rect.height / 2;
+  for (auto& g : glyphs.glyphs) {
+    g.x += x;
+    g.y += y;
+  }
+  page.add(std::move(glyphs), Layer::Preview);
+}
+
+}  // namespace
+
+std::vector<SlotAssignment> assign_in_order(const lt::PageTemplate& tpl,
+                                            const std::vector<const story::Story*>& stories) {
+  std::vector<SlotAssignment> out;
+  std::size_t next = 0;
+  for (const lt::Slot& slot : tpl.slots) {
+    if (next == stories.size()) break;
+    if (slot.kind != lt::SlotKind::Story) continue;
+    out.push_back({slot.name, stories[next++]});
+  }
+  if (next < stories.size())
+    throw InputError({stories[next]->file, 0, 0},
+                     "no story slot left for this article in template '" + tpl.name + "' (" +
+                         std::to_string(out.size()) + " story slots)");
+  return out;
+}
+
+PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& tpl,
+                        const std::vector<SlotAssignment>& stories,
+                        const FolioOverrides& overrides) {
+  PageLayout layout;
+  DisplayPage page;
+  page.width = tpl.page.width;
+  page.height = tpl.page.height;
+  const BaselineGrid grid{tpl.story_area.y + tpl.grid.first_baseline, tpl.grid.baseline};
+  layout.grid_origin = grid.origin;
+  layout.grid_pitch = grid.pitch;
+
+  std::map<std::string, const story::Story*> by_slot;
+  for (const SlotAssignment& a : stories) {
+    const lt::Slot* slot = tpl.find_slot(a.slot);
+    if (!slot) throw InputError({a.story->file, 0, 0}, "template has no slot '" + a.slot + "'");
+    if (slot->kind != lt::SlotKind::Story)
+      throw InputError({a.story->file, 0, 0}, "slot '" + a.slot + "' does not take stories");
+    if (!by_slot.emplace(a.slot, a.story).second)
+      throw InputError({a.story->file, 0, 0}, "slot '" + a.slot + "' is given two stories");
+  }
+
+  // Folio: values from the first story's source line, then the command line.
+  FolioValues values;
+  if (!stories.empty() && stories.front().story->source) {
+    const story::SourceMeta& src = *stories.front().story->source;
+    values.publication = src.publication;
+    values.date = src.date;
+    values.page = src.page;
+  }
+  if (overrides.publication) values.publication = *overrides.publication;
+  if (overrides.date) values.date = overrides.date;
+  if (overrides.page) values.page = overrides.page;
+  compose_folio(context, tpl, values, layout, page);
+  if (!stories.empty()) layout.display.title = stories.front().story->headline.text;
+
+  // Bottom slots (advertisements) first: the others stop above them.
+  const double gap = grid.pitch;
+  double floor = tpl.story_area.bottom();
+  std::map<std::string, Rect> placed;
+  for (const lt::Slot& slot : tpl.slots) {
+    if (slot.place != lt::SlotPlace::Bottom) continue;
+    const double depth = slot.depth > 0 ? slot.depth : slot.min_depth;
+    const Rect r = slot_rect(tpl, slot, tpl.story_area.bottom() - depth, tpl.story_area.bottom());
+    placed[slot.name] = r;
+    floor = std::min(floor, r.y - gap);
+  }
+
+  // Top and below slots, in template order.
+  double top_row_bottom = tpl.story_area.y;
+  for (const lt::Slot& slot : tpl.slots) {
+    if (slot.place == lt::SlotPlace::Bottom) continue;
+    double top = tpl.story_area.y;
+    if (slot.place == lt::SlotPlace::Below) {
+      for (const std::string& above : slot.below)
+        if (auto it = placed.find(above); it != placed.end())
+          top = std::max(top, it->second.bottom() + gap);
+    }
+    const double bottom = std::min(floor, top + slot.max_depth);
+    SlotReport report;
+    if (auto it = by_slot.find(slot.name); it != by_slot.end()) {
+      const ModuleRegion region{0, top, bottom, slot_columns(tpl, slot)};
+      report = compose_story(context, tpl, slot, *it->second, region, grid, layout, page);
+      report.depth = std::max(report.depth, slot.min_depth);
+      placed[slot.name] = slot_rect(tpl, slot, top, top + report.depth);
+      if (slot.place == lt::SlotPlace::Top)
+        top_row_bottom = std::max(top_row_bottom, top + report.depth);
+    } else {
+      report.name = slot.name;
+      report.first_column = slot.first_column;
+      report.last_column = slot.last_column;
+      report.top = top;
+      // An empty slot beside filled ones takes their depth; otherwise the room that is left.
+      const double empty_bottom =
+          slot.place == lt::SlotPlace::Top && top_row_bottom > tpl.story_area.y ? top_row_bottom
+                                                                                : bottom;
+      report.depth = std::max(slot.min_depth, empty_bottom - top);
+      placed[slot.name] = slot_rect(tpl, slot, top, top + report.depth);
+      if (slot.kind == lt::SlotKind::Story) {
+        layout.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
+        add_placeholder(context, tpl, placed[slot.name], slot.name, page);
+      }
+    }
+    layout.slots.push_back(std::move(report));
+  }
+  for (const lt::Slot& slot : tpl.slots) {
+    if (slot.place != lt::SlotPlace::Bottom) continue;
+    const Rect& r = placed[slot.name];
+    SlotReport report;
+    report.name = slot.name;
+    report.first_column = slot.first_column;
+    report.last_column = slot.last_column;
+    report.top = r.y;
+    report.depth = r.height;
+    layout.slots.push_back(std::move(report));
+    add_placeholder(context, tpl, r, slot.label.empty() ? slot.name : slot.label, page);
+  }
+
+  layout.display.pages.push_back(std::move(page));
+  return layout;
+}
+
+}  // namespace broadsheet::compose

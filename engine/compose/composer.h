@@ -1,0 +1,48 @@
+#pragma once
+// Composition: stories and a resolved template in, a page layout out.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compose/page_layout.h"
+#include "font/font_registry.h"
+#include "linebreak/items.h"
+#include "story/story.h"
+#include "template/page_template.h"
+#include "text/hyphenator.h"
+
+namespace broadsheet::compose {
+
+/// Values the command line may set over the story's source line.
+struct FolioOverrides {
+  std::optional<story::Date> date;
+  std::optional<int> page;
+  std::optional<std::string> publication;
+};
+
+/// A story and the slot it goes to.
+struct SlotAssignment {
+  std::string slot;
+  const story::Story* story = nullptr;
+};
+
+/// The engine's collaborators for one composition.
+struct ComposeContext {
+  const font::FontRegistry& fonts;
+  const text::Hyphenator* hyphenator = nullptr;  ///< null: no hyphenation
+  const linebreak::LineBreaker& body_breaker;    ///< justified and ragged body text
+};
+
+/// Lays out one page: the folio, each assigned story in its slot, placeholders for the rest.
+PageLayout compose_page(const ComposeContext& context,
+                        const layout_template::PageTemplate& page_template,
+                        const std::vector<SlotAssignment>& stories,
+                        const FolioOverrides& overrides = {});
+
+/// Assigns stories to the template's story slots in order. Throws InputError when there are
+/// more stories than story slots.
+std::vector<SlotAssignment> assign_in_order(const layout_template::PageTemplate& page_template,
+                                            const std::vector<const story::Story*>& stories);
+
+}  // namespace broadsheet::compose

@@ -1,0 +1,62 @@
+#pragma once
+// What composition produces: the display list of every page, and a record of every line and
+// slot for reports, layout dumps and tests.
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/display_list.h"
+
+namespace broadsheet::compose {
+
+/// What a line is part of.
+enum class LineRole { Headline, Deck, Body, Contact, Folio };
+
+/// One line as placed on a page.
+struct PlacedLine {
+  int page = 0;      ///< 0-based
+  std::string slot;  ///< empty for folio lines
+  LineRole role = LineRole::Body;
+  std::string style;
+  std::string text;
+  int paragraph = -1;  ///< 0-based body paragraph (the contact line follows the body)
+  int line_in_paragraph = 0;
+  int column = -1;      ///< 0-based column within the slot, for body lines
+  double left = 0;      ///< x of the line's start, pt
+  double baseline = 0;  ///< y of the baseline, pt
+  double width = 0;     ///< set width, pt
+  double measure = 0;
+  double ratio = 0;
+  double size = 0;  ///< type size, pt
+  bool hyphenated = false;
+  bool justified = false;
+  bool last_of_paragraph = false;
+};
+
+/// What happened in one slot.
+struct SlotReport {
+  std::string name;
+  std::string story;                      ///< the article file, empty for an empty slot
+  int first_column = 0, last_column = 0;  ///< 1-based
+  double top = 0, depth = 0;              ///< pt
+  double headline_size = 0;
+  int headline_lines = 0;
+  int deck_lines = 0;
+  std::vector<int> lines_per_column;
+  int overset_lines = 0;
+  std::vector<std::string> overset_text;  ///< the lines that did not fit
+};
+
+struct PageLayout {
+  DisplayList display;
+  std::vector<PlacedLine> lines;
+  std::vector<SlotReport> slots;
+  Warnings warnings;
+  double grid_origin = 0;  ///< y of the baseline grid's first line
+  double grid_pitch = 0;
+
+  bool overset() const;
+};
+
+}  // namespace broadsheet::compose

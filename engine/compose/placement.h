@@ -1,0 +1,27 @@
+#pragma once
+// Helpers shared by the composer's parts: putting set lines on the page, and the baseline grid.
+
+#include <cmath>
+#include <string>
+
+#include "compose/page_layout.h"
+#include "paragraph/line_setter.h"
+
+namespace broadsheet::compose {
+
+/// The page's baseline grid: lines at origin + n * pitch.
+struct BaselineGrid {
+  double origin = 0;
+  double pitch = 11;
+  /// The first grid line at or below y.
+  int row_at_or_below(double y) const {
+    return static_cast<int>(std::ceil((y - origin) / pitch - 1e-9));
+  }
+  double y(int row) const { return origin + row * pitch; }
+};
+
+/// Adds the glyph runs of `line` to `page` with its left end at x and its baseline at y.
+void place_line(const paragraph::SetLine& line, double x, double y, const Color& color,
+                DisplayPage& page);
+
+}  // namespace broadsheet::compose

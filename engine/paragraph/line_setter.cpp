@@ -1,0 +1,190 @@
+#include "paragraph/line_setter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace broadsheet::paragraph {
+
+namespace {
+
+using layout_template::Align;
+using Kind = ItemOrigin::Kind;
+
+/// A run of one word's bytes that sits on the line, before positioning.
+struct Piece {
+  int word = -1;
+  std::size_t begin = 0, end = 0;  ///< bytes inside the word
+  shape::ShapedRun run;            ///< glyphs with clusters relative to `begin`
+  bool space_before = false;
+};
+
+shape::ShapedRun cut_word(const font::FontRegistry& fonts, const ShapedParagraph& para,
+                          const ShapedWord& word, std::size_t begin, std::size_t end) {
+  const shape::ShapedRun& whole = word.run;
+  if (begin == 0 && end == whole.text.size()) return whole;
+  if (whole.safe_to_cut(begin) && whole.safe_to_cut(end)) {
+    shape::ShapedRun part;
+    part.font = whole.font;
+    part.size = whole.size;
+    part.text = whole.text.substr(begin, end - begin);
+    for (shape::ShapedGlyph g : whole.glyphs) {
+      if (g.cluster < begin || g.cluster >= end) continue;
+      g.cluster -= static_cast<std::uint32_t>(begin);
+      part.glyphs.push_back(g);
+    }
+    return part;
+  }
+  // A cut through a ligature or a kerning context: reshape just this part.
+  return shape::shape_text(fonts, whole.font, whole.size,
+                           std::string_view(whole.text).substr(begin, end - begin),
+                           {.kerning = true, .ligatures = true, .tracking = para.style.tracking});
+}
+
+}  // namespace
+
+GlyphRunItem make_glyph_run(const shape::ShapedRun& run, double x, double letter_space,
+                            double& advance) {
+  GlyphRunItem out;
+  out.font = run.font;
+  out.size = run.size;
+  out.text = run.text;
+  double pen = x;
+  for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+    const auto& g = run.glyphs[i];
+    out.glyphs.push_back({g.id, pen + g.x_offset, -g.y_offset});
+    pen += g.advance;
+    if (i + 1 < run.glyphs.size()) pen += letter_space;
+  }
+  // Clusters: consecutive glyphs with one cluster value share the bytes up to the next value.
+  for (std::size_t i = 0; i < run.glyphs.size();) {
+    std::size_t j = i;
+    while (j < run.glyphs.size() && run.glyphs[j].cluster == run.glyphs[i].cluster) ++j;
+    const std::size_t next = j < run.glyphs.size() ? run.glyphs[j].cluster : run.text.size();
+    out.clusters.push_back(
+        {static_cast<int>(next - run.glyphs[i].cluster), static_cast<int>(j - i)});
+    i = j;
+  }
+  advance = pen - x;
+  return out;
+}
+
+std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedParagraph& para,
+                               const ParagraphItems& items,
+                               const std::vector<linebreak::BrokenLine>& lines,
+                               const ItemParams& params) {
+  std::vector<SetLine> out;
+  const ParagraphStyle& style = para.style;
+  const auto& js = style.justification;
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    const linebreak::BrokenLine& bl = lines[li];
+    SetLine line;
+    line.measure = bl.measure;
+    line.last_of_paragraph = li + 1 == lines.size();
+    double indent = 0;
+
+    // Gather the word pieces [start, brk).
+    std::vector<Piece> pieces;
+    bool pending_space = false;
+    for (std::size_t i = bl.start; i < bl.brk; ++i) {
+      const ItemOrigin& o = items.origins[i];
+      if (o.kind == Kind::Indent) indent = items.list[i].width;
+      if (o.kind == Kind::WordSpace) pending_space = !pieces.empty();
+      if (o.kind != Kind::Fragment) continue;
+      if (!pieces.empty() && pieces.back().word == o.word && pieces.back().end == o.begin) {
+        pieces.back().end = o.end;
+      } else {
+        pieces.push_back({o.word, o.begin, o.end, {}, pending_space});
+      }
+      pending_space = false;
+    }
+    const linebreak::Item& brk = items.list[bl.brk];
+    line.hyphenated = brk.kind == linebreak::ItemKind::Penalty && brk.flagged && brk.width != 0 &&
+                      items.origins[bl.brk].kind == Kind::Break && !pieces.empty() &&
+                      items.list[bl.brk].penalty < linebreak::kInfinitePenalty &&
+                      brk.width > -1e-9 + 0 && bl.hyphenated;
+    for (Piece& p : pieces)
+      p.run = cut_word(fonts, para, para.words[static_cast<std::size_t>(p.word)], p.begin, p.end);
+    if (line.hyphenated) {
+      pieces.back().run.text += "-";
+      shape::ShapedGlyph h = para.hyphen.glyphs.front();
+      h.cluster = static_cast<std::uint32_t>(pieces.back().run.text.size() - 1);
+      pieces.back().run.glyphs.push_back(h);
+    }
+    if (!pieces.empty()) {
+      const Piece& last = pieces.back();
+      line.right_hang = right_protrusion(para, last.word, last.end, line.hyphenated, params);
+    }
+
+    // Natural width and the flexibility of this line.
+    double glyphs_width = 0;
+    int spaces = 0, gaps = 0;
+    for (const Piece& p : pieces) {
+      glyphs_width += p.run.width();
+      spaces += p.space_before ? 1 : 0;
+      gaps += static_cast<int>(p.run.glyphs.size()) - 1;
+    }
+    line.words = static_cast<int>(pieces.size());
+    const double space = para.space_width;
+    const double desired = space * js.word_space_desired;
+    const double target = bl.measure - indent + line.right_hang;
+    double word_space = desired;
+    double letter_space = style.size * js.letter_space_desired;
+    const double natural = glyphs_width + spaces * desired + gaps * letter_space;
+    const bool justify = style.align == Align::Justify && !line.last_of_paragraph;
+    if (justify && spaces > 0) {
+      double extra = target - natural;
+      const double word_room = spaces * space *
+                               (extra >= 0 ? js.word_space_max - js.word_space_desired
+                                           : js.word_space_desired - js.word_space_min);
+      const double letter_room = gaps * style.size *
+                                 (extra >= 0 ? js.letter_space_max - js.letter_space_desired
+                                             : js.letter_space_desired - js.letter_space_min);
+      const double step1 = std::clamp(std::abs(extra), 0.0, word_room);
+      const double step2 = std::clamp(std::abs(extra) - step1, 0.0, letter_room);
+      const double sign = extra >= 0 ? 1.0 : -1.0;
+      word_space += sign * step1 / spaces;
+      if (gaps > 0) letter_space += sign * step2 / gaps;
+      const double rest = std::abs(extra) - step1 - step2;
+      if (rest > 1e-9) {
+        if (extra > 0)
+          word_space += rest / spaces;  // looser than the maximum: still justified
+        else
+          line.overfull = true;  // wider than the measure at minimum spacing
+      }
+      line.justified = true;
+      line.ratio = (word_space - desired) /
+                   (space * (word_space >= desired ? js.word_space_max - js.word_space_desired
+                                                   : js.word_space_desired - js.word_space_min));
+    } else if (natural > target + 1e-6) {
+      line.overfull = true;
+    }
+    line.word_space = word_space;
+    line.letter_space = letter_space;
+
+    // Position the pieces.
+    double x = indent;
+    for (std::size_t pi = 0; pi < pieces.size(); ++pi) {
+      if (pieces[pi].space_before) x += word_space;
+      double advance = 0;
+      GlyphRunItem run = make_glyph_run(pieces[pi].run, x, letter_space, advance);
+      x += advance;
+      if (!line.text.empty()) line.text += pieces[pi].space_before ? " " : "";
+      line.text += pieces[pi].run.text;
+      line.runs.push_back(std::move(run));
+    }
+    line.width = x;
+    if (!justify) {
+      const double free = bl.measure - x;
+      const double shift = style.align == Align::Right    ? free
+                           : style.align == Align::Center ? free / 2
+                                                          : 0.0;
+      if (shift != 0)
+        for (auto& r : line.runs)
+          for (auto& g : r.glyphs) g.x += shift;
+    }
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+}  // namespace broadsheet::paragraph

@@ -1,0 +1,88 @@
+#include "paragraph/shaped_paragraph.h"
+
+#include <algorithm>
+
+#include "text/line_breaks.h"
+
+namespace broadsheet::paragraph {
+
+namespace {
+
+bool is_space_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// U+00A0 (no-break space) is not a word separator: it stays inside the word.
+std::vector<std::pair<std::size_t, std::size_t>> split_words(const std::string& text) {
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space_byte(text[i])) ++i;
+    const std::size_t begin = i;
+    while (i < text.size() && !is_space_byte(text[i])) ++i;
+    if (i > begin) words.emplace_back(begin, i);
+  }
+  return words;
+}
+
+}  // namespace
+
+ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
+                               const layout_template::TextStyle& style) {
+  ParagraphStyle p;
+  p.font = fonts.find(style.font.family, style.font.style);
+  p.size = style.size;
+  p.align = style.align;
+  p.indent = style.first_line_indent * style.size;
+  p.hyphenate = style.hyphenate;
+  p.hyphenation.capitalized = style.hyphenate_capitalized;
+  p.justification = style.justification;
+  p.optical_margins = style.optical_margins;
+  p.tracking = style.tracking;
+  return p;
+}
+
+ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyphenator* hyphenator,
+                                const std::string& text, const ParagraphStyle& style) {
+  ShapedParagraph para;
+  para.text = text;
+  para.style = style;
+  const shape::ShapeOptions options{.kerning = true, .ligatures = true, .tracking = style.tracking};
+  para.space_width = shape_text(fonts, style.font, style.size, " ", options).width();
+  para.hyphen = shape_text(fonts, style.font, style.size, "-", options);
+
+  // Break opportunities inside words come from UAX #14 (explicit hyphens, dashes, URLs).
+  const std::vector<text::BreakOpportunity> opportunities = text::find_line_breaks(text);
+  auto opportunity = opportunities.begin();
+
+  for (const auto& [begin, end] : split_words(text)) {
+    ShapedWord word;
+    word.begin = begin;
+    word.end = end;
+    const std::string_view word_text(text.data() + begin, end - begin);
+    word.run = shape_text(fonts, style.font, style.size, word_text, options);
+
+    while (opportunity != opportunities.end() && opportunity->offset <= begin) ++opportunity;
+    for (; opportunity != opportunities.end() && opportunity->offset < end; ++opportunity) {
+      if (opportunity->kind == text::BreakKind::Space) continue;
+      WordBreak b;
+      b.offset = opportunity->offset - begin;
+      b.adds_hyphen = opportunity->kind == text::BreakKind::Soft;
+      b.explicit_hyphen = opportunity->kind == text::BreakKind::Hyphen;
+      word.breaks.push_back(b);
+    }
+    if (style.hyphenate && hyphenator) {
+      for (std::size_t point : hyphenator->points(word_text, style.hyphenation)) {
+        const bool taken = std::any_of(word.breaks.begin(), word.breaks.end(),
+                                       [&](const WordBreak& b) { return b.offset == point; });
+        if (!taken) word.breaks.push_back({point, true, false});
+      }
+      std::sort(word.breaks.begin(), word.breaks.end(),
+                [](const WordBreak& a, const WordBreak& b) { return a.offset < b.offset; });
+    }
+    para.words.push_back(std::move(word));
+  }
+  return para;
+}
+
+}  // namespace broadsheet::paragraph

@@ -1,0 +1,61 @@
+#pragma once
+// A paragraph shaped once ("measure once, break many"): its words with their glyphs, the places
+// inside words where a line may end (hyphenation points, explicit hyphens, URL breaks), and the
+// widths the item builder needs. Re-breaking for another measure never reshapes.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "font/font_registry.h"
+#include "shape/shaper.h"
+#include "template/page_template.h"
+#include "text/hyphenator.h"
+
+namespace broadsheet::paragraph {
+
+/// Everything about a paragraph's type that shaping and breaking need.
+struct ParagraphStyle {
+  font::FontId font = 0;
+  double size = 10;
+  layout_template::Align align = layout_template::Align::Left;
+  double indent = 0;  ///< pt, first line
+  bool hyphenate = false;
+  text::HyphenationRules hyphenation;
+  layout_template::Justification justification;
+  bool optical_margins = false;
+  double tracking = 0;  ///< em
+};
+
+/// A place inside a word where a line may end.
+struct WordBreak {
+  std::size_t offset = 0;        ///< byte offset inside the word
+  bool adds_hyphen = false;      ///< a discretionary hyphen (dictionary point or soft hyphen)
+  bool explicit_hyphen = false;  ///< after a hyphen or dash that is in the text
+};
+
+/// A space-delimited word with its shaping.
+struct ShapedWord {
+  std::size_t begin = 0, end = 0;  ///< byte range in the paragraph text
+  shape::ShapedRun run;            ///< the whole word shaped; clusters relative to `begin`
+  std::vector<WordBreak> breaks;   ///< increasing offsets, strictly inside the word
+};
+
+struct ShapedParagraph {
+  std::string text;
+  ParagraphStyle style;
+  std::vector<ShapedWord> words;
+  double space_width = 0;   ///< the font's space at this size
+  shape::ShapedRun hyphen;  ///< the hyphen glyph added at discretionary breaks
+};
+
+/// Shapes `text` (one paragraph, valid UTF-8) word by word and finds its break points.
+/// `hyphenator` may be null when the style does not hyphenate.
+ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyphenator* hyphenator,
+                                const std::string& text, const ParagraphStyle& style);
+
+/// The paragraph style for a template text style.
+ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
+                               const layout_template::TextStyle& style);
+
+}  // namespace broadsheet::paragraph

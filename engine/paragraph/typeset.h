@@ -1,0 +1,33 @@
+#pragma once
+// One call from text to set lines: shape once, build items, break, set.
+
+#include <string>
+#include <vector>
+
+#include "linebreak/items.h"
+#include "paragraph/line_setter.h"
+
+namespace broadsheet::paragraph {
+
+/// A paragraph shaped and itemised once, ready to be broken at any measure.
+struct PreparedParagraph {
+  ShapedParagraph shaped;
+  ParagraphItems items;
+};
+
+PreparedParagraph prepare_paragraph(const font::FontRegistry& fonts,
+                                    const text::Hyphenator* hyphenator, const std::string& text,
+                                    const ParagraphStyle& style, bool indent_first_line,
+                                    const ItemParams& params = {});
+
+/// The lines of a prepared paragraph broken by `breaker` at `measure`.
+struct BrokenParagraph {
+  linebreak::BreakResult breaks;
+  std::vector<SetLine> lines;
+};
+
+BrokenParagraph break_paragraph(const font::FontRegistry& fonts, const PreparedParagraph& paragraph,
+                                const linebreak::LineBreaker& breaker, double measure,
+                                const ItemParams& params = {});
+
+}  // namespace broadsheet::paragraph

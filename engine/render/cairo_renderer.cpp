@@ -1,0 +1,208 @@
+#include "render/cairo_renderer.h"
+
+#include <cairo-ft.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+namespace broadsheet::render {
+
+namespace {
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+struct FontFaceDeleter {
+  void operator()(cairo_font_face_t* f) const { cairo_font_face_destroy(f); }
+};
+struct FontOptionsDeleter {
+  void operator()(cairo_font_options_t* o) const { cairo_font_options_destroy(o); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using Context = std::unique_ptr<cairo_t, ContextDeleter>;
+using FontFace = std::unique_ptr<cairo_font_face_t, FontFaceDeleter>;
+
+/// The process's FreeType library, for the faces Cairo draws with. It lives as long as the
+/// process, because Cairo may keep font faces (and so their FT_Faces) cached until exit.
+FT_Library freetype() {
+  static const auto library = [] {
+    FT_Library lib = nullptr;
+    if (FT_Init_FreeType(&lib) != 0) throw std::runtime_error("cannot initialise FreeType");
+    return lib;
+  }();
+  return library;
+}
+
+const cairo_user_data_key_t kFtFaceKey{};
+
+/// A Cairo font face over its own FT_Face (never the one HarfBuzz measures with); Cairo frees
+/// the FT_Face when it drops the font face.
+FontFace cairo_face_for(const font::Font& font) {
+  FT_Face face = nullptr;
+  if (FT_New_Face(freetype(), font.path().c_str(), 0, &face) != 0)
+    throw std::runtime_error(font.path() + ": FreeType cannot open the font");
+  FontFace cairo_face(cairo_ft_font_face_create_for_ft_face(face, 0));
+  const auto status = cairo_font_face_set_user_data(
+      cairo_face.get(), &kFtFaceKey, face, [](void* f) { FT_Done_Face(static_cast<FT_Face>(f)); });
+  if (status != CAIRO_STATUS_SUCCESS) {
+    FT_Done_Face(face);
+    throw std::runtime_error("cairo: cannot attach the font face");
+  }
+  return cairo_face;
+}
+
+void set_color(cairo_t* cr, const Color& c) {
+  cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+/// Draws one page. The same routine serves every surface.
+void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& fonts,
+               std::vector<FontFace>& faces, bool preview) {
+  std::unique_ptr<cairo_font_options_t, FontOptionsDeleter> options(cairo_font_options_create());
+  // Glyph positions are ours: no hinting may move them.
+  cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
+  cairo_set_font_options(cr, options.get());
+
+  for (const DisplayItem& item : page.items) {
+    if (item.layer == Layer::Preview && !preview) continue;
+    if (const auto* run = std::get_if<GlyphRunItem>(&item.shape)) {
+      if (run->glyphs.empty()) continue;
+      auto& face = faces[static_cast<std::size_t>(run->font)];
+      if (!face) face = cairo_face_for(fonts.font(run->font));
+      cairo_set_font_face(cr, face.get());
+      cairo_set_font_size(cr, run->size);
+      set_color(cr, run->color);
+      std::vector<cairo_glyph_t> glyphs;
+      glyphs.reserve(run->glyphs.size());
+      for (const auto& g : run->glyphs) glyphs.push_back({g.id, g.x, g.y});
+      std::vector<cairo_text_cluster_t> clusters;
+      clusters.reserve(run->clusters.size());
+      for (const auto& c : run->clusters) clusters.push_back({c.num_bytes, c.num_glyphs});
+      cairo_show_text_glyphs(cr, run->text.data(), static_cast<int>(run->text.size()),
+                             glyphs.data(), static_cast<int>(glyphs.size()), clusters.data(),
+                             static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
+    } else if (const auto* fill = std::get_if<FillRectItem>(&item.shape)) {
+      set_color(cr, fill->color);
+      cairo_rectangle(cr, fill->rect.x, fill->rect.y, fill->rect.width, fill->rect.height);
+      cairo_fill(cr);
+    } else if (const auto* box = std::get_if<StrokeRectItem>(&item.shape)) {
+      set_color(cr, box->color);
+      cairo_set_line_width(cr, box->weight);
+      const double dash[] = {4.0, 3.0};
+      cairo_set_dash(cr, dash, box->dashed ? 2 : 0, 0);
+      cairo_rectangle(cr, box->rect.x, box->rect.y, box->rect.width, box->rect.height);
+      cairo_stroke(cr);
+      cairo_set_dash(cr, nullptr, 0, 0);
+    } else if (const auto* line = std::get_if<LineItem>(&item.shape)) {
+      set_color(cr, line->color);
+      cairo_set_line_width(cr, line->weight);
+      cairo_move_to(cr, line->x0, line->y0);
+      cairo_line_to(cr, line->x1, line->y1);
+      cairo_stroke(cr);
+    }
+  }
+}
+
+/// A temporary path beside `path`, renamed over it by commit(); removed if never committed.
+class AtomicOutput {
+ public:
+  explicit AtomicOutput(std::string path)
+      : path_(std::move(path)), temp_(path_ + ".tmp-" + std::to_string(::getpid())) {
+    const auto parent = std::filesystem::path(path_).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  ~AtomicOutput() {
+    if (!committed_) std::remove(temp_.c_str());
+  }
+  AtomicOutput(const AtomicOutput&) = delete;
+  AtomicOutput& operator=(const AtomicOutput&) = delete;
+  const std::string& temp() const { return temp_; }
+  void commit() {
+    std::filesystem::rename(temp_, path_);
+    committed_ = true;
+  }
+
+ private:
+  std::string path_, temp_;
+  bool committed_ = false;
+};
+
+void check(cairo_status_t status, const std::string& what) {
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(what + ": " + cairo_status_to_string(status));
+}
+
+}  // namespace
+
+void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, const std::string& path,
+               const PdfOptions& options) {
+  if (display.pages.empty()) throw std::runtime_error("nothing to render: no pages");
+  AtomicOutput out(path);
+  {
+    std::vector<FontFace> faces(fonts.size());
+    const DisplayPage& first = display.pages.front();
+    Surface surface(cairo_pdf_surface_create(out.temp().c_str(), first.width, first.height));
+    check(cairo_surface_status(surface.get()), path);
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, display.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
+                                   options.creator.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
+                                   options.create_date.c_str());
+    Context cr(cairo_create(surface.get()));
+    for (const DisplayPage& page : display.pages) {
+      cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
+      draw_page(cr.get(), page, fonts, faces, options.include_preview_layer);
+      cairo_show_page(cr.get());
+    }
+    check(cairo_status(cr.get()), path);
+    cr.reset();
+    cairo_surface_finish(surface.get());
+    check(cairo_surface_status(surface.get()), path);
+  }
+  out.commit();
+}
+
+void write_png(const DisplayList& display, const font::FontRegistry& fonts, const std::string& path,
+               const PngOptions& options) {
+  if (options.page < 0 || static_cast<std::size_t>(options.page) >= display.pages.size())
+    throw std::runtime_error("no page " + std::to_string(options.page + 1) + " to render");
+  if (!(options.dpi >= 1 && options.dpi <= 1200))
+    throw std::runtime_error("--dpi must be between 1 and 1200");
+  const DisplayPage& page = display.pages[static_cast<std::size_t>(options.page)];
+  const double scale = options.dpi / 72.0;
+  const int width = static_cast<int>(std::ceil(page.width * scale));
+  const int height = static_cast<int>(std::ceil(page.height * scale));
+  AtomicOutput out(path);
+  {
+    std::vector<FontFace> faces(fonts.size());
+    Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+    check(cairo_surface_status(surface.get()), path);
+    Context cr(cairo_create(surface.get()));
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    cairo_scale(cr.get(), scale, scale);
+    draw_page(cr.get(), page, fonts, faces, options.include_preview_layer);
+    check(cairo_status(cr.get()), path);
+    cr.reset();
+    cairo_surface_flush(surface.get());
+    check(cairo_surface_write_to_png(surface.get(), out.temp().c_str()), path);
+  }
+  out.commit();
+}
+
+}  // namespace broadsheet::render

@@ -1,0 +1,60 @@
+#pragma once
+// The Story model: what an article file says, with where each part came from.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace broadsheet::story {
+
+/// One paragraph of text (UTF-8, validated), with the input line it came from.
+struct Paragraph {
+  std::string text;
+  int source_line = 0;  ///< 1-based line in the article file
+};
+
+/// A calendar date from a source/credit line.
+struct Date {
+  int year = 0, month = 0, day = 0;
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+/// The article's source line, e.g. "(China Daily 12/17/2015 page21)". Not body text: it feeds
+/// the folio (publication, date, page).
+struct SourceMeta {
+  std::string publication;  ///< "China Daily"
+  std::optional<Date> date;
+  std::optional<int> page;  ///< 21 for "page21"
+  std::string raw;          ///< the line as written
+  int source_line = 0;
+};
+
+/// An article as read from a file.
+struct Story {
+  std::string file;  ///< the path it was read from (for messages)
+  Paragraph headline;
+  std::optional<Paragraph> deck;     ///< the standfirst, when the format has one
+  std::vector<Paragraph> body;       ///< in order; never empty
+  std::optional<Paragraph> contact;  ///< "Contact the writer(s) at ..."
+  std::optional<SourceMeta> source;  ///< the last line, when it is a source line
+};
+
+/// How to read the plain-text article format.
+struct ReadOptions {
+  /// Line 2 is a deck (the reference format). The sample articles have none: line 2 is body.
+  bool has_deck = true;
+};
+
+/// Parses the plain-text article format:
+///   line 1 headline; line 2 deck (if options.has_deck); then one paragraph per line.
+///   A paragraph beginning "Contact the writer" is the contact line. A last line of the form
+///   "(Publication MM/DD/YYYY[ pageN])" is source metadata, not body text.
+/// Blank lines are ignored; "\r\n" is accepted. Throws broadsheet::InputError naming
+/// `file_name` and the line for invalid UTF-8, an empty file, or a file with no body.
+Story parse_story(const std::string& text, const std::string& file_name,
+                  const ReadOptions& options = {});
+
+/// Reads and parses a file; an unreadable file is an InputError too.
+Story read_story(const std::string& path, const ReadOptions& options = {});
+
+}  // namespace broadsheet::story

@@ -1,0 +1,168 @@
+#pragma once
+// The page template model: everything a page design says, resolved once at load into fixed
+// geometry (points, y down from the top of the trim). Code holds no page21 number: every value
+// here comes from a template file (templates/*.toml, documented in templates/README.md).
+
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geometry.h"
+
+namespace broadsheet::layout_template {
+
+enum class Align { Justify, Left, Center, Right };
+
+/// A face in the font manifest (fonts/fonts.toml).
+struct FontRef {
+  std::string family;  ///< "TeX Gyre Termes"
+  std::string style;   ///< "Regular", "Italic", "Bold", "Bold Italic"
+};
+
+/// Justification ranges (InDesign's newspaper defaults unless a template says otherwise).
+struct Justification {
+  double word_space_min = 0.80;  ///< fraction of the font's space width
+  double word_space_desired = 1.00;
+  double word_space_max = 1.33;
+  double letter_space_min = -0.02;  ///< fraction of the em, added after every glyph
+  double letter_space_desired = 0.0;
+  double letter_space_max = 0.02;
+};
+
+/// A named text style.
+struct TextStyle {
+  std::string name;
+  FontRef font;
+  double size = 10;     ///< pt
+  double leading = 12;  ///< pt, baseline to baseline
+  Align align = Align::Left;
+  double first_line_indent = 0;  ///< em; not applied to a story's first paragraph
+  bool hyphenate = false;
+  bool hyphenate_capitalized = true;  ///< allow hyphens in capitalised words
+  bool optical_margins = false;       ///< hanging punctuation
+  bool uppercase = false;             ///< set in capitals (section flags)
+  double tracking = 0;                ///< fixed letter spacing, em
+  double space_before = 0;            ///< pt, display styles: extra space above the block
+  double space_after = 0;             ///< pt, below the block
+  Color color;
+  Justification justification;
+  int source_line = 0;  ///< where the style is defined (for messages)
+};
+
+struct Margins {
+  double top = 0, bottom = 0, inside = 0, outside = 0;
+};
+
+/// Trim size, bleed and margins. On a right-hand page the inside margin is on the left.
+struct PageGeometry {
+  double width = 0, height = 0;  ///< trim, pt
+  double bleed = 0;              ///< pt, used in print mode only
+  Margins margins;
+  bool right_hand = true;
+};
+
+/// Columns and baseline grid of the type area.
+struct Grid {
+  int columns = 1;
+  double gutter = 0;          ///< pt
+  double baseline = 12;       ///< pt, the pitch of the baseline grid
+  double first_baseline = 0;  ///< pt below the top of the story area: the grid's first line
+};
+
+/// One column of the type area, left to right.
+struct ColumnRegion {
+  double x = 0;
+  double width = 0;
+};
+
+/// Where a folio item sits across the band.
+enum class FolioAnchor { Inside, Center, Outside };
+
+/// A text in the folio band. `text` may hold fields filled from the story's source line or the
+/// command line: {publication} {PUBLICATION} {weekday} {month} {day} {year} {page}.
+struct FolioItem {
+  std::string text;
+  std::string style;  ///< a style name
+  FolioAnchor anchor = FolioAnchor::Center;
+  /// pt, moves the item from its anchor towards the centre; for the centre anchor, a positive
+  /// offset moves it towards the outside edge (a negative one towards the inside).
+  double offset = 0;
+  std::optional<Color> background;  ///< a solid block behind the text (section flag)
+  double padding = 0;               ///< pt, around the text inside the block
+  int source_line = 0;
+};
+
+/// The band at the top of the type area.
+struct Folio {
+  double depth = 0;        ///< pt
+  double rule_weight = 0;  ///< pt, full-width rule under the band; 0 = none
+  Color rule_color;
+  double gap_below = 0;  ///< pt between the rule and the top of the story area
+  std::vector<FolioItem> items;
+  /// True when some item uses a date or page field: a run with no date is then an error.
+  bool needs_date() const;
+};
+
+enum class SlotKind { Story, Advertisement, Picture };
+enum class SlotPlace { Top, Below, Bottom };
+
+/// A place for a story (or an ad, or a picture) on the page.
+struct Slot {
+  std::string name;
+  SlotKind kind = SlotKind::Story;
+  int first_column = 1;  ///< 1-based, inclusive
+  int last_column = 1;
+  SlotPlace place = SlotPlace::Top;
+  std::vector<std::string> below;  ///< for place = below: the slots it sits under
+  double min_depth = 0;            ///< pt
+  double max_depth = std::numeric_limits<double>::infinity();  ///< pt
+  double depth = 0;  ///< pt, fixed depth (advertisements, pictures)
+  // Story slots:
+  std::string headline_style = "headline";
+  std::string deck_style = "deck";
+  std::string body_style = "body";
+  std::string contact_style = "contact";
+  double headline_min_size = 0;  ///< pt; 0 = the style's size, not fitted
+  double headline_max_size = 0;
+  int headline_max_lines = 2;
+  int deck_max_lines = 3;
+  // Advertisement and picture slots:
+  std::string label;  ///< shown in previews
+  int source_line = 0;
+};
+
+/// A page template, loaded and resolved.
+struct PageTemplate {
+  std::string file;  ///< where it was loaded from
+  std::string name;
+  PageGeometry page;
+  Grid grid;
+  std::map<std::string, TextStyle> styles;
+  std::optional<Folio> folio;
+  std::vector<Slot> slots;       ///< in fill order
+  double story_rule_weight = 0;  ///< pt, rule between stories
+  Color story_rule_color;
+
+  // Resolved once at load:
+  Rect type_area;                     ///< inside the margins
+  Rect story_area;                    ///< the type area below the folio
+  std::vector<ColumnRegion> columns;  ///< grid.columns entries
+
+  /// The style named `name`; throws InputError naming the template file when absent.
+  const TextStyle& style(const std::string& name) const;
+  /// The slot named `name`, or nullptr.
+  const Slot* find_slot(const std::string& name) const;
+};
+
+/// Parses a TOML template. Lengths are numbers in points or strings with a unit ("16mm",
+/// "0.75pt", "1in"); colours are "#RRGGBB". Unknown keys, wrong types and impossible values
+/// (zero columns, margins wider than the page, a slot outside the grid) throw InputError with
+/// the file, the key's line and the key's dotted name.
+PageTemplate parse_template(const std::string& toml_text, const std::string& file_name);
+
+/// Reads and parses a template file.
+PageTemplate load_template(const std::string& path);
+
+}  // namespace broadsheet::layout_template

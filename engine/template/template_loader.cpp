@@ -1,0 +1,289 @@
+// The template loader: TOML -> PageTemplate, validated key by key and resolved once into fixed
+// geometry. The format is documented in templates/README.md; keep the two in step.
+//
+// Reading order follows what each part needs, not the file's order: page (-> type area), styles,
+// folio (-> story area), grid (-> columns), story rule, slots (which check against all of them).
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "template/page_template.h"
+#include "template/template_regions.h"
+#include "template/template_values.h"
+
+namespace broadsheet::layout_template {
+namespace {
+
+using namespace detail;  // the checked readers: Field, TableView, read_*, fail
+
+// --- page and grid ----------------------------------------------------------------------------
+
+PageGeometry read_page(const TableView& root) {
+  const TableView page = open_table(root.require("page", "a table [page]"),
+                                    {"width", "height", "bleed", "right_hand", "margins"});
+  PageGeometry geometry;
+  geometry.width = read_positive_length(page.require("width", kLengthExpected));
+  geometry.height = read_positive_length(page.require("height", kLengthExpected));
+  if (auto bleed = page.find("bleed")) geometry.bleed = read_non_negative_length(*bleed);
+  if (auto right_hand = page.find("right_hand")) geometry.right_hand = read_bool(*right_hand);
+
+  const TableView margins = open_table(page.require("margins", "a table [page.margins]"),
+                                       {"top", "bottom", "inside", "outside"});
+  const Field top = margins.require("top", kLengthExpected);
+  const Field bottom = margins.require("bottom", kLengthExpected);
+  const Field inside = margins.require("inside", kLengthExpected);
+  const Field outside = margins.require("outside", kLengthExpected);
+  Margins& m = geometry.margins;
+  m.top = read_non_negative_length(top);
+  m.bottom = read_non_negative_length(bottom);
+  m.inside = read_non_negative_length(inside);
+  m.outside = read_non_negative_length(outside);
+  if (m.inside + m.outside >= geometry.width) {
+    fail(outside, "inside + outside margins (" + format_points(m.inside + m.outside) +
+                      ") leave no type area on a page " + format_points(geometry.width) + " wide");
+  }
+  if (m.top + m.bottom >= geometry.height) {
+    fail(bottom, "top + bottom margins (" + format_points(m.top + m.bottom) +
+                     ") leave no type area on a page " + format_points(geometry.height) + " high");
+  }
+  return geometry;
+}
+
+/// The trim minus the margins; the inside margin is on the left of a right-hand page.
+Rect type_area_of(const PageGeometry& page) {
+  const Margins& m = page.margins;
+  return Rect{page.right_hand ? m.inside : m.outside, m.top, page.width - m.inside - m.outside,
+              page.height - m.top - m.bottom};
+}
+
+/// The type area below the folio band and its gap.
+Rect story_area_of(const Rect& type_area, const std::optional<Folio>& folio) {
+  Rect area = type_area;
+  if (folio) {
+    const double furniture = folio->depth + folio->gap_below;
+    area.y += furniture;
+    area.height -= furniture;
+  }
+  return area;
+}
+
+// Columns narrower than this are a mistake in the template, not a design.
+constexpr double kMinColumnWidth = 1.0;  // pt
+
+Grid read_grid(const TableView& root, const Rect& type_area, const Rect& story_area) {
+  const TableView table = open_table(root.require("grid", "a table [grid]"),
+                                     {"columns", "gutter", "baseline", "first_baseline"});
+  Grid grid;
+  const Field columns = table.require("columns", "an integer");
+  grid.columns = read_integer(columns);
+  if (grid.columns < 1) {
+    fail(columns, "must be at least 1, got " + show_value(*columns.node));
+  }
+  const Field gutter = table.require("gutter", kLengthExpected);
+  grid.gutter = read_non_negative_length(gutter);
+  grid.baseline = read_positive_length(table.require("baseline", kLengthExpected));
+  grid.first_baseline = grid.baseline;  // default: one grid line below the story area's top
+  if (auto first = table.find("first_baseline")) {
+    grid.first_baseline = read_positive_length(*first);
+    if (grid.first_baseline >= story_area.height) {
+      fail(*first, format_points(grid.first_baseline) + " is below the story area, which is " +
+                       format_points(story_area.height) + " deep");
+    }
+  }
+  const double gutters = (grid.columns - 1) * grid.gutter;
+  const double column_width = (type_area.width - gutters) / grid.columns;
+  if (column_width < kMinColumnWidth) {
+    fail(grid.gutter > 0 ? gutter : columns,
+         std::to_string(grid.columns) + " columns and " + std::to_string(grid.columns - 1) +
+             " gutters of " + format_points(grid.gutter) + " leave columns " +
+             format_points(column_width) + " wide in a type area " +
+             format_points(type_area.width) + " wide");
+  }
+  return grid;
+}
+
+/// Equal columns across the type area, left to right.
+std::vector<ColumnRegion> column_regions(const Rect& type_area, const Grid& grid) {
+  const double width = (type_area.width - (grid.columns - 1) * grid.gutter) / grid.columns;
+  std::vector<ColumnRegion> columns;
+  for (int i = 0; i < grid.columns; ++i) {
+    columns.push_back(ColumnRegion{type_area.x + i * (width + grid.gutter), width});
+  }
+  return columns;
+}
+
+// --- styles -----------------------------------------------------------------------------------
+
+FontRef read_font(const Field& field) {
+  if (!field.node->is_table()) {
+    fail(field, "expected a table { family = \"...\", style = \"...\" }, got " +
+                    describe_type(*field.node));
+  }
+  const TableView table = open_table(field, {"family", "style"});
+  return FontRef{read_name(table.require("family", "a string, e.g. \"TeX Gyre Termes\"")),
+                 read_name(table.require("style", "a string, e.g. \"Regular\""))};
+}
+
+/// [min, desired, max], ordered.
+std::vector<double> read_space_range(const Field& field) {
+  const std::vector<double> range = read_numbers(field, 3);
+  if (!(range[0] <= range[1] && range[1] <= range[2])) {
+    fail(field, "expected [min, desired, max] with min <= desired <= max, got [" +
+                    format_number(range[0]) + ", " + format_number(range[1]) + ", " +
+                    format_number(range[2]) + "]");
+  }
+  return range;
+}
+
+Justification read_justification(const Field& field) {
+  const TableView table = open_table(field, {"word_space", "letter_space"});
+  Justification justification;
+  if (auto word_space = table.find("word_space")) {
+    const std::vector<double> range = read_space_range(*word_space);
+    if (range[0] < 0) {
+      fail(*word_space,
+           "the minimum word space must not be negative, got " + format_number(range[0]));
+    }
+    justification.word_space_min = range[0];
+    justification.word_space_desired = range[1];
+    justification.word_space_max = range[2];
+  }
+  if (auto letter_space = table.find("letter_space")) {
+    const std::vector<double> range = read_space_range(*letter_space);
+    justification.letter_space_min = range[0];
+    justification.letter_space_desired = range[1];
+    justification.letter_space_max = range[2];
+  }
+  return justification;
+}
+
+TextStyle read_style(const Field& field) {
+  const TableView table =
+      open_table(field, {"font", "size", "leading", "align", "first_line_indent", "hyphenate",
+                         "hyphenate_capitalized", "optical_margins", "uppercase", "tracking",
+                         "space_before", "space_after", "color", "justification"});
+  TextStyle style;
+  style.name = field.key;
+  style.source_line = field.where.line;
+  style.font = read_font(table.require("font", "a table { family = \"...\", style = \"...\" }"));
+  style.size = read_positive_length(table.require("size", kLengthExpected));
+  style.leading = read_positive_length(table.require("leading", kLengthExpected));
+  if (auto align = table.find("align")) {
+    style.align = read_enum<Align>(*align, {{"justify", Align::Justify},
+                                            {"left", Align::Left},
+                                            {"center", Align::Center},
+                                            {"right", Align::Right}});
+  }
+  if (auto indent = table.find("first_line_indent")) {
+    style.first_line_indent = read_em(*indent);
+    if (style.first_line_indent < 0) {
+      fail(*indent, "must not be negative, got " + show_value(*indent->node));
+    }
+  }
+  if (auto f = table.find("hyphenate")) style.hyphenate = read_bool(*f);
+  if (auto f = table.find("hyphenate_capitalized")) style.hyphenate_capitalized = read_bool(*f);
+  if (auto f = table.find("optical_margins")) style.optical_margins = read_bool(*f);
+  if (auto f = table.find("uppercase")) style.uppercase = read_bool(*f);
+  if (auto f = table.find("tracking")) style.tracking = read_em(*f);
+  if (auto f = table.find("space_before")) style.space_before = read_non_negative_length(*f);
+  if (auto f = table.find("space_after")) style.space_after = read_non_negative_length(*f);
+  if (auto f = table.find("color")) style.color = read_color(*f);
+  if (auto f = table.find("justification")) style.justification = read_justification(*f);
+  return style;
+}
+
+std::map<std::string, TextStyle> read_styles(const TableView& root) {
+  const Field field = root.require("styles", "a table of styles such as [styles.body]");
+  const std::vector<Field> entries = table_entries(field);
+  if (entries.empty()) fail(field, "define at least one style, e.g. [styles.body]");
+  std::map<std::string, TextStyle> styles;
+  for (const Field& entry : entries) styles.emplace(entry.key, read_style(entry));
+  return styles;
+}
+
+/// [story_rule]: the rule between stories.
+struct StoryRule {
+  double weight = 0;
+  Color color;
+};
+
+toml::table parse_document(const std::string& text, const std::string& file) {
+  try {
+    return toml::parse(std::string_view(text), std::string_view(file));
+  } catch (const toml::parse_error& error) {
+    const toml::source_position begin = error.source().begin;
+    throw InputError(
+        SourceLocation{file, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+        "TOML syntax error: " + std::string(error.description()));
+  }
+}
+
+StoryRule read_story_rule(const Field& field) {
+  const TableView table = open_table(field, {"weight", "color"});
+  StoryRule rule;
+  rule.weight = read_non_negative_length(table.require("weight", kLengthExpected));
+  if (auto color = table.find("color")) rule.color = read_color(*color);
+  return rule;
+}
+
+}  // namespace
+
+PageTemplate parse_template(const std::string& toml_text, const std::string& file_name) {
+  const toml::table document = parse_document(toml_text, file_name);
+  const TableView root = root_view(
+      document, file_name, {"template", "page", "grid", "story_rule", "styles", "folio", "slot"});
+
+  PageTemplate result;
+  result.file = file_name;
+  const TableView about =
+      open_table(root.require("template", "a table [template] with a name"), {"name"});
+  result.name = read_name(about.require("name", "a string"));
+
+  result.page = read_page(root);
+  result.type_area = type_area_of(result.page);
+  result.styles = read_styles(root);
+  if (auto folio = root.find("folio")) {
+    result.folio = read_folio(*folio, result.styles, result.type_area.height);
+  }
+  result.story_area = story_area_of(result.type_area, result.folio);
+  result.grid = read_grid(root, result.type_area, result.story_area);
+  result.columns = column_regions(result.type_area, result.grid);
+  if (auto rule = root.find("story_rule")) {
+    const StoryRule story_rule = read_story_rule(*rule);
+    result.story_rule_weight = story_rule.weight;
+    result.story_rule_color = story_rule.color;
+  }
+  if (auto slots = root.find("slot")) result.slots = read_slots(*slots, result);
+  return result;
+}
+
+PageTemplate load_template(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(SourceLocation{path},
+                     "cannot read template: " + std::string(std::strerror(errno)));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_template(text.str(), path);
+}
+
+const TextStyle& PageTemplate::style(const std::string& style_name) const {
+  const auto it = styles.find(style_name);
+  if (it == styles.end()) {
+    throw InputError(SourceLocation{file},
+                     "template '" + name + "' has no style '" + style_name + "'");
+  }
+  return it->second;
+}
+
+const Slot* PageTemplate::find_slot(const std::string& slot_name) const {
+  const auto it = std::find_if(slots.begin(), slots.end(),
+                               [&](const Slot& slot) { return slot.name == slot_name; });
+  return it == slots.end() ? nullptr : &*it;
+}
+
+}  // namespace broadsheet::layout_template

@@ -1,0 +1,252 @@
+#include "text/hyphenator.h"
+
+#include <hyphen.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <cstdlib>
+
+#include "core/diagnostics.h"
+#include "text/line_breaks.h"
+
+namespace broadsheet::text {
+
+namespace {
+
+struct HyphenDictFree {
+  void operator()(HyphenDict* dict) const noexcept { hnj_hyphen_free(dict); }
+};
+
+/// The rep/pos/cut arrays hnj_hyphen_hyphenate2 may malloc for non-standard hyphenation
+/// ("Schiffahrt" -> "Schiff=fahrt"); freed with std::free as libhyphen expects.
+class NonStandardHyphenation {
+ public:
+  explicit NonStandardHyphenation(int word_size) : word_size_(word_size) {}
+  NonStandardHyphenation(const NonStandardHyphenation&) = delete;
+  NonStandardHyphenation& operator=(const NonStandardHyphenation&) = delete;
+  ~NonStandardHyphenation() {
+    if (rep != nullptr) {
+      for (int i = 0; i < word_size_; ++i) std::free(rep[i]);
+    }
+    std::free(rep);
+    std::free(pos);
+    std::free(cut);
+  }
+
+  /// True when the point after character `index` needs a spelling change, which a plain
+  /// inserted hyphen cannot express.
+  bool changes_spelling_at(int index) const { return rep != nullptr && rep[index] != nullptr; }
+
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+
+ private:
+  int word_size_;
+};
+
+/// One code point of the word and the bytes it occupies.
+struct CodePoint {
+  UChar32 value = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// Malformed bytes come out as U+FFFD, which is no letter and so blocks hyphenation nearby.
+std::vector<CodePoint> decode(std::string_view word) {
+  std::vector<CodePoint> code_points;
+  const auto length = static_cast<int32_t>(word.size());
+  int32_t index = 0;
+  while (index < length) {
+    const int32_t begin = index;
+    UChar32 c = 0;
+    U8_NEXT_OR_FFFD(word.data(), index, length, c);
+    code_points.push_back({c, static_cast<std::size_t>(begin), static_cast<std::size_t>(index)});
+  }
+  return code_points;
+}
+
+/// Quotes, brackets and sentence punctuation around a word.
+bool is_edge_punctuation(UChar32 c) {
+  switch (c) {
+    case U'"':
+    case U'\'':
+    case U',':
+    case U'.':
+    case U':':
+    case U';':
+    case U'!':
+    case U'?':
+    case U'(':
+    case U')':
+    case U'[':
+    case U']':
+    case U'{':
+    case U'}':
+    case 0x2018:  // ‘
+    case 0x2019:  // ’
+    case 0x201C:  // “
+    case 0x201D:  // ”
+    case 0x00AB:  // «
+    case 0x00BB:  // »
+    case 0x2026:  // …
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_apostrophe(UChar32 c) {
+  return c == U'\'' || c == 0x2019;
+}
+
+/// Explicit hyphens and dashes that join the parts of a compound ("small-business").
+bool is_compound_dash(UChar32 c) {
+  return c == U'-' || (c >= 0x2010 && c <= 0x2015);
+}
+
+bool is_letter(UChar32 c) {
+  return c >= 0 && u_isUAlphabetic(c);
+}
+bool is_mark(UChar32 c) {
+  return c >= 0 && (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+}  // namespace
+
+struct Hyphenator::Dict {
+  std::unique_ptr<HyphenDict, HyphenDictFree> handle;
+};
+
+Hyphenator::Hyphenator(const std::string& dictionary_path) : dict_(std::make_unique<Dict>()) {
+  dict_->handle.reset(hnj_hyphen_load(dictionary_path.c_str()));
+  if (!dict_->handle) {
+    throw InputError(SourceLocation{dictionary_path, 0, 0}, "cannot load hyphenation dictionary");
+  }
+}
+
+Hyphenator::~Hyphenator() = default;
+Hyphenator::Hyphenator(Hyphenator&&) noexcept = default;
+Hyphenator& Hyphenator::operator=(Hyphenator&&) noexcept = default;
+
+std::string Hyphenator::default_dictionary_path() {
+  if (const char* path = std::getenv("BROADSHEET_HYPHEN_DICT"); path != nullptr && *path != '\0') {
+    return path;
+  }
+  return "/usr/share/hyphen/hyph_en_US.dic";
+}
+
+namespace {
+
+/// Adds the points of one compound part, code points [first, last) of `word`, to `points`.
+void hyphenate_part(HyphenDict* dict, const std::vector<CodePoint>& word, std::size_t first,
+                    std::size_t last, const HyphenationRules& rules,
+                    std::vector<std::size_t>& points) {
+  int letters = 0;
+  int capitals = 0;
+  bool ascii_only = true;
+  std::string lowered;
+  for (std::size_t i = first; i < last; ++i) {
+    const UChar32 c = word[i].value;
+    if (u_isdigit(c)) return;
+    if (is_letter(c)) {
+      ++letters;
+      if (u_isupper(c) || u_istitle(c)) ++capitals;
+    } else if (!is_apostrophe(c) && !is_mark(c)) {
+      return;  // '&', '/', '.', symbols: not a plain word
+    }
+    ascii_only = ascii_only && c < 0x80;
+    // Lowercasing may change a code point's byte length; libhyphen reports UTF-8 results per
+    // code point, so positions still line up with `word`.
+    const UChar32 lower = u_tolower(c);
+    char bytes[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, lower);
+    lowered.append(bytes, static_cast<std::size_t>(length));
+  }
+  if (letters < rules.min_word_letters) return;
+  if (capitals >= 2) return;  // acronyms ("NASA") and inner capitals ("AliExpress")
+  if (!rules.capitalized && capitals == 1) {
+    for (std::size_t i = first; i < last; ++i) {
+      if (is_letter(word[i].value)) {
+        if (u_isupper(word[i].value) || u_istitle(word[i].value)) return;
+        break;
+      }
+    }
+  }
+  // An 8-bit dictionary would need the word recoded to its character set; only ASCII is safe.
+  if (!dict->utf8 && !ascii_only) return;
+
+  // hnj_hyphen_hyphenate2 also applies the dictionary's LEFT/RIGHTHYPHENMIN (2 and 3 for
+  // en_US), so rules below those have no effect.
+  const auto size = static_cast<int>(lowered.size());
+  std::vector<char> hyphens(lowered.size() + 5, '\0');
+  NonStandardHyphenation non_standard(size);
+  if (hnj_hyphen_hyphenate2(dict, lowered.data(), size, hyphens.data(), nullptr, &non_standard.rep,
+                            &non_standard.pos, &non_standard.cut) != 0) {
+    return;
+  }
+
+  // hyphens[k] odd: a hyphen may follow character k of the part. For UTF-8 dictionaries
+  // libhyphen indexes characters (code points), not bytes; for 8-bit ones the word is ASCII
+  // here, so both agree.
+  int letters_before = 0;
+  for (std::size_t k = 0; first + k + 1 < last; ++k) {
+    const UChar32 before = word[first + k].value;
+    const UChar32 after = word[first + k + 1].value;
+    if (is_letter(before)) ++letters_before;
+    if ((hyphens[k] & 1) == 0 || non_standard.changes_spelling_at(static_cast<int>(k))) continue;
+    if (!is_letter(before) || !is_letter(after)) continue;  // never next to an apostrophe
+    if (letters_before < rules.min_before || letters - letters_before < rules.min_after) continue;
+    points.push_back(word[first + k + 1].begin);
+  }
+}
+
+}  // namespace
+
+std::vector<std::size_t> Hyphenator::points(std::string_view word,
+                                            const HyphenationRules& rules) const {
+  std::vector<std::size_t> points;
+  if (!dict_ || !dict_->handle || word.empty()) return points;
+  if (looks_like_url_or_email(word) || word.find('@') != std::string_view::npos) return points;
+
+  const std::vector<CodePoint> code_points = decode(word);
+  std::size_t first = 0;
+  std::size_t last = code_points.size();
+  while (first < last && is_edge_punctuation(code_points[first].value)) ++first;
+  while (last > first && is_edge_punctuation(code_points[last - 1].value)) --last;
+  // Possessive: hyphenate the stem only ("Alibaba's" as "Alibaba").
+  if (last - first > 2 &&
+      (code_points[last - 1].value == U's' || code_points[last - 1].value == U'S') &&
+      is_apostrophe(code_points[last - 2].value)) {
+    last -= 2;
+  }
+
+  // Each part of a compound on its own; the parts exclude the explicit hyphens, so no point can
+  // sit next to one.
+  std::size_t part_first = first;
+  for (std::size_t i = first; i <= last; ++i) {
+    if (i == last || is_compound_dash(code_points[i].value)) {
+      if (i > part_first) {
+        hyphenate_part(dict_->handle.get(), code_points, part_first, i, rules, points);
+      }
+      part_first = i + 1;
+    }
+  }
+  return points;
+}
+
+std::string Hyphenator::show(std::string_view word, const HyphenationRules& rules) const {
+  std::string shown;
+  std::size_t copied = 0;
+  for (std::size_t point : points(word, rules)) {
+    shown.append(word.substr(copied, point - copied));
+    shown.push_back('-');
+    copied = point;
+  }
+  shown.append(word.substr(copied));
+  return shown;
+}
+
+}  // namespace broadsheet::text

@@ -1,0 +1,113 @@
+// The command line as a user meets it: exit codes, one-line errors, no half-written outputs,
+// and byte-identical PDFs from identical inputs.
+#define BOOST_TEST_MODULE cli
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "test_support.h"
+
+using namespace broadsheet::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+const std::string kArticle = "tests/articles/00_page21_china_daily.txt";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(help_is_there_for_every_subcommand) {
+  BOOST_TEST(run_command(broadsheet_binary() + " --help").status == 0);
+  const auto r = run_command(broadsheet_binary() + " render --help");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.output.find("--template") != std::string::npos);
+  BOOST_TEST(r.output.find("--dpi") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(render_writes_pdf_and_png) {
+  const std::string pdf = test_out("cli_render.pdf"), png = test_out("cli_render.png");
+  fs::remove(pdf);
+  fs::remove(png);
+  const auto r = run_command(broadsheet_binary() + " render " + kArticle + " -o " + pdf +
+                             " --png " + png + " --dpi 40");
+  BOOST_TEST(r.status == 0, r.output);
+  BOOST_TEST(slurp(pdf).rfind("%PDF-", 0) == 0u);
+  const std::string png_bytes = slurp(png);
+  BOOST_TEST(png_bytes.substr(1, 3) == "PNG");
+  // 390 mm at 40 dpi = 615 px wide (big-endian width at byte 16).
+  const auto px = [&](std::size_t at) {
+    return (static_cast<unsigned char>(png_bytes[at]) << 24) |
+           (static_cast<unsigned char>(png_bytes[at + 1]) << 16) |
+           (static_cast<unsigned char>(png_bytes[at + 2]) << 8) |
+           static_cast<unsigned char>(png_bytes[at + 3]);
+  };
+  BOOST_TEST(px(16) == 615u);
+  BOOST_TEST(px(20) == 859u);
+}
+
+BOOST_AUTO_TEST_CASE(same_inputs_give_byte_identical_pdfs) {
+  const std::string a = test_out("det_a.pdf"), b = test_out("det_b.pdf");
+  BOOST_TEST(run_command(broadsheet_binary() + " render " + kArticle + " -o " + a).status == 0);
+  BOOST_TEST(run_command(broadsheet_binary() + " render " + kArticle + " -o " + b).status == 0);
+  BOOST_TEST(slurp(a) == slurp(b));
+  BOOST_TEST(slurp(a).find("CreationDate") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bad_article_is_one_line_naming_file_and_line_and_keeps_the_old_pdf) {
+  const std::string pdf = test_out("keep.pdf");
+  BOOST_TEST(run_command(broadsheet_binary() + " render " + kArticle + " -o " + pdf).status == 0);
+  const std::string before = slurp(pdf);
+  const std::string bad = test_out("bad_utf8.txt");
+  write(bad, "Headline\nDeck\nGood line\nBad \xff byte\n");
+  const auto r = run_command(broadsheet_binary() + " render " + bad + " -o " + pdf);
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find(bad + ":4:") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("UTF-8") != std::string::npos, r.output);
+  BOOST_TEST(std::count(r.output.begin(), r.output.end(), '\n') == 1);
+  BOOST_TEST(slurp(pdf) == before);
+  for (const auto& entry : fs::directory_iterator(BROADSHEET_TEST_OUT))
+    BOOST_TEST(entry.path().string().find(".tmp-") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bad_template_names_the_key_and_line) {
+  const std::string tpl = test_out("bad.toml");
+  std::string text = slurp("templates/page21.toml");
+  const auto at = text.find("columns = 6");
+  BOOST_REQUIRE(at != std::string::npos);
+  text.replace(at, 11, "columns = 0");
+  write(tpl, text);
+  const auto r = run_command(broadsheet_binary() + " render " + kArticle + " -t " + tpl + " -o " +
+                             test_out("never.pdf"));
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find(tpl + ":") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("columns") != std::string::npos, r.output);
+  BOOST_TEST(!fs::exists(test_out("never.pdf")));
+}
+
+BOOST_AUTO_TEST_CASE(missing_folio_date_is_an_error_unless_given) {
+  // Article 04 has no credit line: page21's folio needs a date and a page.
+  const std::string article = "tests/articles/04_south_american_community_wikinews.txt";
+  auto r = run_command(broadsheet_binary() + " render --no-deck " + article + " -o " +
+                       test_out("no_date.pdf"));
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find("--date") != std::string::npos, r.output);
+  r = run_command(broadsheet_binary() + " render --no-deck " + article +
+                  " --date 2004-12-09 --page 7 -o " + test_out("with_date.pdf"));
+  BOOST_TEST(r.status == 0, r.output);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_options_and_missing_files_exit_1) {
+  BOOST_TEST(run_command(broadsheet_binary() + " render --frobnicate " + kArticle).status == 1);
+  BOOST_TEST(run_command(broadsheet_binary() + " render no/such/file.txt").status == 1);
+  BOOST_TEST(run_command(broadsheet_binary()).status == 1);
+}
