@@ -11,7 +11,12 @@ struct ExitStatus {
   int code = 0;
 };
 
-/// Adds every subcommand (render, ...) to `app`; each runs from its callback.
+/// Adds every subcommand to `app`; each runs from its callback.
 void register_commands(CLI::App& app);
+
+// One function per subcommand, each in its own file (cli/<name>_command.cpp).
+void add_render_command(CLI::App& app);
+void add_inspect_commands(CLI::App& app);  // hyphenate, break
+void add_diff_command(CLI::App& app);
 
 }  // namespace broadsheet::cli

@@ -1,10 +1,9 @@
 #include "cli/engine_setup.h"
 
-#include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "cli/commands.h"
 #include "linebreak/greedy_breaker.h"
+#include "linebreak/knuth_plass.h"
 
 namespace broadsheet::cli {
 
@@ -12,18 +11,16 @@ EngineSetup::EngineSetup(const std::string& fonts_dir, const std::string& breake
     : fonts_(font::FontRegistry::load(fonts_dir.empty() ? font::FontRegistry::default_fonts_dir()
                                                         : fonts_dir)),
       hyphenator_(text::Hyphenator::default_dictionary_path()) {
-  (void)breaker;
-  breaker_ = std::make_unique<linebreak::GreedyBreaker>();
+  if (breaker == "greedy")
+    breaker_ = std::make_unique<linebreak::GreedyBreaker>();
+  else
+    breaker_ = std::make_unique<linebreak::KnuthPlassBreaker>();
 }
 
 std::string format_pdf_date(const story::Date& date) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT00:00:00Z", date.year, date.month, date.day);
   return buffer;
-}
-
-void register_commands(CLI::App& app) {
-  add_render_command(app);
 }
 
 }  // namespace broadsheet::cli

@@ -10,10 +10,6 @@
 #include "story/story.h"
 #include "text/hyphenator.h"
 
-namespace CLI {
-class App;
-}
-
 namespace broadsheet::cli {
 
 class EngineSetup {
@@ -33,7 +29,5 @@ class EngineSetup {
 
 /// "2015-12-17T00:00:00Z": the PDF's creation date, fixed by the story, never the clock.
 std::string format_pdf_date(const story::Date& date);
-
-void add_render_command(CLI::App& app);
 
 }  // namespace broadsheet::cli

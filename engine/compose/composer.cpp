@@ -54,21 +54,64 @@ void add_placeholder(const ComposeContext& context, const lt::PageTemplate& tpl,
   page.add(std::move(glyphs), Layer::Preview);
 }
 
+/// The rules between stories: a vertical rule in the gutter between filled slots side by side,
+/// a horizontal one above a filled slot that sits below others.
+void add_story_rules(const lt::PageTemplate& tpl, const PageLayout& layout, int page_index,
+                     DisplayPage& page) {
+  if (tpl.story_rule_weight <= 0) return;
+  std::vector<const SlotReport*> filled;
+  for (const SlotReport& s : layout.slots)
+    if (s.page == page_index && !s.story.empty()) filled.push_back(&s);
+  auto left_of = [&](const SlotReport& s) {
+    return tpl.columns[static_cast<std::size_t>(s.first_column - 1)].x;
+  };
+  auto right_of = [&](const SlotReport& s) {
+    const auto& c = tpl.columns[static_cast<std::size_t>(s.last_column - 1)];
+    return c.x + c.width;
+  };
+  for (const SlotReport* a : filled) {
+    for (const SlotReport* b : filled) {
+      if (a == b) continue;
+      const double overlap_top = std::max(a->top, b->top);
+      const double overlap_bottom = std::min(a->top + a->depth, b->top + b->depth);
+      if (b->first_column == a->last_column + 1 && overlap_bottom > overlap_top) {
+        const double x = (right_of(*a) + left_of(*b)) / 2;
+        page.add(LineItem{x, overlap_top, x, std::max(a->top + a->depth, b->top + b->depth),
+                          tpl.story_rule_weight, tpl.story_rule_color});
+      }
+      // b sits under a: a rule across b's width in the gap between them.
+      if (b->top > a->top + a->depth && b->first_column <= a->last_column &&
+          a->first_column <= b->last_column) {
+        const double y = (a->top + a->depth + b->top) / 2;
+        page.add(LineItem{std::max(left_of(*a), left_of(*b)), y,
+                          std::min(right_of(*a), right_of(*b)), y, tpl.story_rule_weight,
+                          tpl.story_rule_color});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<SlotAssignment> assign_in_order(const lt::PageTemplate& tpl,
-                                            const std::vector<const story::Story*>& stories) {
-  std::vector<SlotAssignment> out;
+                                            const std::vector<const story::Story*>& stories,
+                                            const std::vector<SlotAssignment>& explicit_slots) {
+  std::vector<SlotAssignment> out = explicit_slots;
+  auto taken = [&](const std::string& name) {
+    return std::any_of(explicit_slots.begin(), explicit_slots.end(),
+                       [&](const SlotAssignment& a) { return a.slot == name; });
+  };
   std::size_t next = 0;
   for (const lt::Slot& slot : tpl.slots) {
     if (next == stories.size()) break;
-    if (slot.kind != lt::SlotKind::Story) continue;
+    if (slot.kind != lt::SlotKind::Story || tpl.is_continuation(slot.name) || taken(slot.name))
+      continue;
     out.push_back({slot.name, stories[next++]});
   }
   if (next < stories.size())
     throw InputError({stories[next]->file, 0, 0},
                      "no story slot left for this article in template '" + tpl.name + "' (" +
-                         std::to_string(out.size()) + " story slots)");
+                         std::to_string(out.size()) + " story slots taken)");
   return out;
 }
 
@@ -76,9 +119,6 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
                         const std::vector<SlotAssignment>& stories,
                         const FolioOverrides& overrides) {
   PageLayout layout;
-  DisplayPage page;
-  page.width = tpl.page.width;
-  page.height = tpl.page.height;
   const BaselineGrid grid{tpl.story_area.y + tpl.grid.first_baseline, tpl.grid.baseline};
   layout.grid_origin = grid.origin;
   layout.grid_pitch = grid.pitch;
@@ -89,6 +129,9 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
     if (!slot) throw InputError({a.story->file, 0, 0}, "template has no slot '" + a.slot + "'");
     if (slot->kind != lt::SlotKind::Story)
       throw InputError({a.story->file, 0, 0}, "slot '" + a.slot + "' does not take stories");
+    if (tpl.is_continuation(a.slot))
+      throw InputError({a.story->file, 0, 0},
+                       "slot '" + a.slot + "' only takes the continuation of another story");
     if (!by_slot.emplace(a.slot, a.story).second)
       throw InputError({a.story->file, 0, 0}, "slot '" + a.slot + "' is given two stories");
   }
@@ -104,72 +147,112 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
   if (overrides.publication) values.publication = *overrides.publication;
   if (overrides.date) values.date = overrides.date;
   if (overrides.page) values.page = overrides.page;
-  compose_folio(context, tpl, values, layout, page);
   if (!stories.empty()) layout.display.title = stories.front().story->headline.text;
+  const int first_page_number = values.page.value_or(1);
 
-  // Bottom slots (advertisements) first: the others stop above them.
+  // Continuations waiting for their slot: the overflow and where it came from.
+  std::map<std::string, std::pair<const story::Story*, StoryOverflow>> pending;
   const double gap = grid.pitch;
-  double floor = tpl.story_area.bottom();
-  std::map<std::string, Rect> placed;
-  for (const lt::Slot& slot : tpl.slots) {
-    if (slot.place != lt::SlotPlace::Bottom) continue;
-    const double depth = slot.depth > 0 ? slot.depth : slot.min_depth;
-    const Rect r = slot_rect(tpl, slot, tpl.story_area.bottom() - depth, tpl.story_area.bottom());
-    placed[slot.name] = r;
-    floor = std::min(floor, r.y - gap);
-  }
+  for (int page_index = 0; page_index < tpl.page_count(); ++page_index) {
+    const int template_page = page_index + 1;
+    DisplayPage page;
+    page.width = tpl.page.width;
+    page.height = tpl.page.height;
+    FolioValues page_values = values;
+    if (values.page) page_values.page = *values.page + page_index;
+    const std::size_t folio_start = layout.lines.size();
+    compose_folio(context, tpl, page_values, layout, page);
+    for (std::size_t i = folio_start; i < layout.lines.size(); ++i)
+      layout.lines[i].page = page_index;
 
-  // Top and below slots, in template order.
-  double top_row_bottom = tpl.story_area.y;
-  for (const lt::Slot& slot : tpl.slots) {
-    if (slot.place == lt::SlotPlace::Bottom) continue;
-    double top = tpl.story_area.y;
-    if (slot.place == lt::SlotPlace::Below) {
-      for (const std::string& above : slot.below)
-        if (auto it = placed.find(above); it != placed.end())
-          top = std::max(top, it->second.bottom() + gap);
+    // Bottom slots (advertisements) first: the others stop above them.
+    double floor = tpl.story_area.bottom();
+    std::map<std::string, Rect> placed;
+    for (const lt::Slot& slot : tpl.slots) {
+      if (slot.page != template_page || slot.place != lt::SlotPlace::Bottom) continue;
+      const double depth = slot.depth > 0 ? slot.depth : slot.min_depth;
+      const Rect r = slot_rect(tpl, slot, tpl.story_area.bottom() - depth, tpl.story_area.bottom());
+      placed[slot.name] = r;
+      floor = std::min(floor, r.y - gap);
     }
-    const double bottom = std::min(floor, top + slot.max_depth);
-    SlotReport report;
-    if (auto it = by_slot.find(slot.name); it != by_slot.end()) {
-      const ModuleRegion region{0, top, bottom, slot_columns(tpl, slot)};
-      report = compose_story(context, tpl, slot, *it->second, region, grid, layout, page);
-      report.depth = std::max(report.depth, slot.min_depth);
-      placed[slot.name] = slot_rect(tpl, slot, top, top + report.depth);
-      if (slot.place == lt::SlotPlace::Top)
-        top_row_bottom = std::max(top_row_bottom, top + report.depth);
-    } else {
+
+    // Top and below slots, in template order.
+    double top_row_bottom = tpl.story_area.y;
+    for (const lt::Slot& slot : tpl.slots) {
+      if (slot.page != template_page || slot.place == lt::SlotPlace::Bottom) continue;
+      double top = tpl.story_area.y;
+      if (slot.place == lt::SlotPlace::Below) {
+        for (const std::string& above : slot.below)
+          if (auto it = placed.find(above); it != placed.end())
+            top = std::max(top, it->second.bottom() + gap);
+      }
+      const double bottom = std::min(floor, top + slot.max_depth);
+      const ModuleRegion region{page_index, top, bottom, slot_columns(tpl, slot)};
+      SlotReport report;
+      const auto assigned = by_slot.find(slot.name);
+      const auto waiting = pending.find(slot.name);
+      if (assigned != by_slot.end()) {
+        std::optional<JumpLine> continued;
+        StoryOverflow overflow;
+        if (!slot.continued_in.empty()) {
+          const lt::Slot& target = *tpl.find_slot(slot.continued_in);
+          continued =
+              JumpLine{"Continued on page " + std::to_string(first_page_number + target.page - 1)};
+        }
+        report = compose_story(context, tpl, slot, *assigned->second, region, grid, layout, page,
+                               continued, &overflow, std::nullopt);
+        if (!overflow.lines.empty()) {
+          overflow.from_page = first_page_number + page_index;
+          report.continued_in = slot.continued_in;
+          pending[slot.continued_in] = {assigned->second, std::move(overflow)};
+        }
+      } else if (waiting != pending.end()) {
+        const JumpLine from{"From page " + std::to_string(waiting->second.second.from_page)};
+        report = compose_story(context, tpl, slot, *waiting->second.first, region, grid, layout,
+                               page, std::nullopt, nullptr,
+                               std::make_pair(from, std::move(waiting->second.second)));
+        pending.erase(waiting);
+      }
+      if (!report.name.empty()) {
+        report.depth = std::max(report.depth, slot.min_depth);
+        placed[slot.name] = slot_rect(tpl, slot, top, top + report.depth);
+        if (slot.place == lt::SlotPlace::Top)
+          top_row_bottom = std::max(top_row_bottom, top + report.depth);
+      } else {
+        report.page = page_index;
+        report.name = slot.name;
+        report.first_column = slot.first_column;
+        report.last_column = slot.last_column;
+        report.top = top;
+        // An empty slot beside filled ones takes their depth; otherwise the room that is left.
+        const double empty_bottom =
+            slot.place == lt::SlotPlace::Top && top_row_bottom > tpl.story_area.y ? top_row_bottom
+                                                                                  : bottom;
+        report.depth = std::max(slot.min_depth, empty_bottom - top);
+        placed[slot.name] = slot_rect(tpl, slot, top, top + report.depth);
+        if (slot.kind == lt::SlotKind::Story) {
+          layout.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
+          add_placeholder(context, tpl, placed[slot.name], slot.name, page);
+        }
+      }
+      layout.slots.push_back(std::move(report));
+    }
+    add_story_rules(tpl, layout, page_index, page);
+    for (const lt::Slot& slot : tpl.slots) {
+      if (slot.page != template_page || slot.place != lt::SlotPlace::Bottom) continue;
+      const Rect& r = placed[slot.name];
+      SlotReport report;
+      report.page = page_index;
       report.name = slot.name;
       report.first_column = slot.first_column;
       report.last_column = slot.last_column;
-      report.top = top;
-      // An empty slot beside filled ones takes their depth; otherwise the room that is left.
-      const double empty_bottom =
-          slot.place == lt::SlotPlace::Top && top_row_bottom > tpl.story_area.y ? top_row_bottom
-                                                                                : bottom;
-      report.depth = std::max(slot.min_depth, empty_bottom - top);
-      placed[slot.name] = slot_rect(tpl, slot, top, top + report.depth);
-      if (slot.kind == lt::SlotKind::Story) {
-        layout.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
-        add_placeholder(context, tpl, placed[slot.name], slot.name, page);
-      }
+      report.top = r.y;
+      report.depth = r.height;
+      layout.slots.push_back(std::move(report));
+      add_placeholder(context, tpl, r, slot.label.empty() ? slot.name : slot.label, page);
     }
-    layout.slots.push_back(std::move(report));
+    layout.display.pages.push_back(std::move(page));
   }
-  for (const lt::Slot& slot : tpl.slots) {
-    if (slot.place != lt::SlotPlace::Bottom) continue;
-    const Rect& r = placed[slot.name];
-    SlotReport report;
-    report.name = slot.name;
-    report.first_column = slot.first_column;
-    report.last_column = slot.last_column;
-    report.top = r.y;
-    report.depth = r.height;
-    layout.slots.push_back(std::move(report));
-    add_placeholder(context, tpl, r, slot.label.empty() ? slot.name : slot.label, page);
-  }
-
-  layout.display.pages.push_back(std::move(page));
   return layout;
 }
 

@@ -40,9 +40,11 @@ PageLayout compose_page(const ComposeContext& context,
                         const std::vector<SlotAssignment>& stories,
                         const FolioOverrides& overrides = {});
 
-/// Assigns stories to the template's story slots in order. Throws InputError when there are
-/// more stories than story slots.
+/// Assigns `stories` to the template's story slots in fill order, skipping slots that are
+/// continuations or already taken by `explicit_slots` (which are kept as given). Throws
+/// InputError when a story has no slot left.
 std::vector<SlotAssignment> assign_in_order(const layout_template::PageTemplate& page_template,
-                                            const std::vector<const story::Story*>& stories);
+                                            const std::vector<const story::Story*>& stories,
+                                            const std::vector<SlotAssignment>& explicit_slots = {});
 
 }  // namespace broadsheet::compose

@@ -11,7 +11,7 @@
 namespace broadsheet::compose {
 
 /// What a line is part of.
-enum class LineRole { Headline, Deck, Body, Contact, Folio };
+enum class LineRole { Headline, Deck, Body, Subhead, Contact, Jump, Folio };
 
 /// One line as placed on a page.
 struct PlacedLine {
@@ -36,6 +36,7 @@ struct PlacedLine {
 
 /// What happened in one slot.
 struct SlotReport {
+  int page = 0;  ///< 0-based
   std::string name;
   std::string story;                      ///< the article file, empty for an empty slot
   int first_column = 0, last_column = 0;  ///< 1-based
@@ -46,6 +47,9 @@ struct SlotReport {
   std::vector<int> lines_per_column;
   int overset_lines = 0;
   std::vector<std::string> overset_text;  ///< the lines that did not fit
+  std::string continued_in;               ///< the slot the story jumps to, when it overflowed there
+  int continued_lines = 0;                ///< lines that went on to the continuation
+  std::string fit;  ///< copyfit: what was changed to fill the slot, and by how much
 };
 
 struct PageLayout {

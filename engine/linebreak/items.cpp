@@ -13,15 +13,15 @@ void ItemList::push(const Item& item) {
 }
 
 void ItemList::add_box(double width, double stretch, double shrink) {
-  push({ItemKind::Box, width, stretch, shrink, 0, false});
+  push({ItemKind::Box, width, stretch, shrink, 0, false, false});
 }
 
 void ItemList::add_glue(double width, double stretch, double shrink) {
-  push({ItemKind::Glue, width, stretch, shrink, 0, false});
+  push({ItemKind::Glue, width, stretch, shrink, 0, false, false});
 }
 
-void ItemList::add_penalty(double width, double penalty, bool flagged) {
-  push({ItemKind::Penalty, width, 0, 0, penalty, flagged});
+void ItemList::add_penalty(double width, double penalty, bool flagged, bool discretionary) {
+  push({ItemKind::Penalty, width, 0, 0, penalty, flagged, discretionary || (flagged && width > 0)});
 }
 
 void ItemList::add_paragraph_end() {

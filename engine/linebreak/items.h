@@ -19,6 +19,9 @@ struct Item {
   double shrink = 0;
   double penalty = 0;    ///< penalties only
   bool flagged = false;  ///< a hyphenated break (consecutive ones get extra demerits)
+  /// A discretionary break (a hyphenation point, a break inside a URL): like TeX's first pass,
+  /// the Knuth-Plass breaker tries a paragraph without these before it tries with them.
+  bool discretionary = false;
 };
 
 /// An item list with prefix sums; build it with the add_* calls, then read.
@@ -26,7 +29,7 @@ class ItemList {
  public:
   void add_box(double width, double stretch = 0, double shrink = 0);
   void add_glue(double width, double stretch, double shrink);
-  void add_penalty(double width, double penalty, bool flagged = false);
+  void add_penalty(double width, double penalty, bool flagged = false, bool discretionary = false);
   /// TeX's \parfillskip and the final forced break.
   void add_paragraph_end();
 

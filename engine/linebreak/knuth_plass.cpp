@@ -33,6 +33,7 @@
 #include <cstdlib>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 
 namespace broadsheet::linebreak {
 
@@ -110,7 +111,7 @@ class PassRunner {
     for (std::size_t b = 0; b < items_.size(); ++b) {
       if (!items_.is_legal_break(b)) continue;
       const Item& item = items_[b];
-      const bool discretionary = item.kind == ItemKind::Penalty && item.flagged && item.width > 0;
+      const bool discretionary = item.kind == ItemKind::Penalty && item.discretionary;
       if (discretionary && !settings.hyphenate) continue;
       try_break(b);
       if (active_.empty()) return std::nullopt;
@@ -124,7 +125,8 @@ class PassRunner {
     for (std::size_t n = final_node; arena_[n].parent != kNone; n = arena_[n].parent) {
       const Node& node = arena_[n];
       const Node& parent = arena_[node.parent];
-      BrokenLine line = measure_line(items_, parent.start, node.brk, widths_.at(line_index(parent)));
+      BrokenLine line =
+          measure_line(items_, parent.start, node.brk, widths_.at(line_index(parent)));
       line.demerits = node.total - parent.total;
       line.fitness = node.fitness;
       out.push_back(line);
@@ -238,8 +240,7 @@ class PassRunner {
     const int line_class = params_.looseness != 0 ? line : std::min(line, last_width_line_);
     const int run_state = std::min(run, hyphen_state_cap_);
     if (trace_ != nullptr)
-      trace_->feasible.push_back(
-          {b, line, ratio, fitness, total, from.brk, settings_.number});
+      trace_->feasible.push_back({b, line, ratio, fitness, total, from.brk, settings_.number});
     for (Candidate& c : candidates_) {
       if (c.line_class == line_class && c.fitness == fitness && c.hyphen_run == run_state) {
         if (total < c.total) c = Candidate{line_class, fitness, run_state, line, total, from_index};
@@ -330,7 +331,12 @@ BreakResult KnuthPlassBreaker::break_lines(const ItemList& items, const LineWidt
 BreakResult KnuthPlassBreaker::break_lines_traced(const ItemList& items, const LineWidths& widths,
                                                   BreakTrace* trace) const {
   BreakResult result;
-  if (items.size() == 0 || widths.widths.empty()) return result;
+  if (items.size() == 0) return result;
+  // Both would otherwise lose text silently.
+  if (widths.widths.empty()) throw std::invalid_argument("Knuth-Plass: no line widths");
+  const Item& last = items[items.size() - 1];
+  if (last.kind != ItemKind::Penalty || last.penalty > -kInfinitePenalty)
+    throw std::invalid_argument("Knuth-Plass: items must end with add_paragraph_end()");
   const KnuthPlassParams& p = params_;
   std::vector<PassSettings> passes;
   if (p.pretolerance >= 0) passes.push_back({1, p.pretolerance, 0, false, false});

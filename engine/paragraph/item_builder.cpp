@@ -1,5 +1,7 @@
 #include "paragraph/item_builder.h"
 
+#include <algorithm>
+
 namespace broadsheet::paragraph {
 
 namespace {
@@ -75,9 +77,9 @@ ParagraphItems build_items(const ShapedParagraph& para, const bool indent_first_
   }
   // In ragged settings a break costs nothing extra but leaves the line's stretch to the
   // invisible glue before it (Knuth and Plass's ragged-right item pattern).
-  auto add_break = [&](double width, double penalty, bool flagged, int word) {
+  auto add_break = [&](double width, double penalty, bool flagged, bool discretionary, int word) {
     if (justified) {
-      list.add_penalty(width, penalty, flagged);
+      list.add_penalty(width, penalty, flagged, discretionary);
       add({Kind::Break, word});
       return;
     }
@@ -85,7 +87,7 @@ ParagraphItems build_items(const ShapedParagraph& para, const bool indent_first_
     add({Kind::Filler});
     list.add_glue(0, ragged, 0);
     add({Kind::Filler});
-    list.add_penalty(width, penalty, flagged);
+    list.add_penalty(width, penalty, flagged, discretionary);
     add({Kind::Break, word});
     list.add_glue(0, -ragged, 0);
     add({Kind::Filler});
@@ -108,16 +110,19 @@ ParagraphItems build_items(const ShapedParagraph& para, const bool indent_first_
       add({Kind::Fragment, w, frag_begin, end});
       frag_begin = end;
     };
+    const bool compound = std::any_of(word.breaks.begin(), word.breaks.end(),
+                                      [](const WordBreak& b) { return b.explicit_hyphen; });
     for (const WordBreak& b : word.breaks) {
       add_fragment(b.offset);
       const bool url = !b.adds_hyphen && !b.explicit_hyphen;
       const double width = b.adds_hyphen ? para.hyphen.width() : 0.0;
-      const double penalty = b.adds_hyphen       ? params.hyphen_penalty
-                             : b.explicit_hyphen ? params.explicit_hyphen_penalty
-                             : url               ? params.url_break_penalty
-                                                 : 0.0;
+      const double penalty =
+          b.adds_hyphen ? params.hyphen_penalty + (compound ? params.compound_hyphen_extra : 0.0)
+          : b.explicit_hyphen ? params.explicit_hyphen_penalty
+          : url               ? params.url_break_penalty
+                              : 0.0;
       const double hang = right_protrusion(para, w, b.offset, b.adds_hyphen, params);
-      add_break(width - hang, penalty, b.adds_hyphen || b.explicit_hyphen, w);
+      add_break(width - hang, penalty, b.adds_hyphen || b.explicit_hyphen, b.adds_hyphen || url, w);
     }
     add_fragment(word_len);
 

@@ -97,20 +97,28 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
       }
       pending_space = false;
     }
-    const linebreak::Item& brk = items.list[bl.brk];
-    line.hyphenated = brk.kind == linebreak::ItemKind::Penalty && brk.flagged && brk.width != 0 &&
-                      items.origins[bl.brk].kind == Kind::Break && !pieces.empty() &&
-                      items.list[bl.brk].penalty < linebreak::kInfinitePenalty &&
-                      brk.width > -1e-9 + 0 && bl.hyphenated;
+    // A discretionary break adds a hyphen (an explicit hyphen is already in the text).
+    line.hyphenated = bl.hyphenated && !pieces.empty();
     for (Piece& p : pieces)
       p.run = cut_word(fonts, para, para.words[static_cast<std::size_t>(p.word)], p.begin, p.end);
     if (line.hyphenated) {
+      // At a soft hyphen (U+00AD) the visible hyphen takes its place.
+      shape::ShapedRun& run = pieces.back().run;
+      const std::string soft = "\u00AD";
+      if (run.text.size() >= soft.size() &&
+          run.text.compare(run.text.size() - soft.size(), soft.size(), soft) == 0) {
+        run.text.resize(run.text.size() - soft.size());
+        std::erase_if(run.glyphs,
+                      [&](const shape::ShapedGlyph& g) { return g.cluster >= run.text.size(); });
+      }
       pieces.back().run.text += "-";
       shape::ShapedGlyph h = para.hyphen.glyphs.front();
       h.cluster = static_cast<std::uint32_t>(pieces.back().run.text.size() - 1);
       pieces.back().run.glyphs.push_back(h);
     }
     if (!pieces.empty()) {
+      line.source_begin =
+          para.words[static_cast<std::size_t>(pieces.front().word)].begin + pieces.front().begin;
       const Piece& last = pieces.back();
       line.right_hang = right_protrusion(para, last.word, last.end, line.hyphenated, params);
     }
@@ -130,7 +138,9 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
     double word_space = desired;
     double letter_space = style.size * js.letter_space_desired;
     const double natural = glyphs_width + spaces * desired + gaps * letter_space;
-    const bool justify = style.align == Align::Justify && !line.last_of_paragraph;
+    // A paragraph's last line keeps its natural spacing unless it must shrink to fit.
+    const bool justify =
+        style.align == Align::Justify && (!line.last_of_paragraph || natural > target + 1e-9);
     if (justify && spaces > 0) {
       double extra = target - natural;
       const double word_room = spaces * space *
@@ -151,7 +161,7 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
         else
           line.overfull = true;  // wider than the measure at minimum spacing
       }
-      line.justified = true;
+      line.justified = !line.last_of_paragraph;
       line.ratio = (word_space - desired) /
                    (space * (word_space >= desired ? js.word_space_max - js.word_space_desired
                                                    : js.word_space_desired - js.word_space_min));

@@ -17,6 +17,7 @@ namespace broadsheet::paragraph {
 struct SetLine {
   std::vector<GlyphRunItem> runs;  ///< one per word piece, hyphen included
   std::string text;                ///< words joined by single spaces, hyphen included
+  std::size_t source_begin = 0;    ///< byte offset in the paragraph where the line starts
   double measure = 0;
   double width = 0;         ///< from the first glyph's origin to the last glyph's advance
   double ratio = 0;         ///< word-space adjustment: 0 = desired, 1 = max, -1 = min

@@ -124,7 +124,12 @@ struct Slot {
   std::string deck_style = "deck";
   std::string body_style = "body";
   std::string contact_style = "contact";
-  double headline_min_size = 0;  ///< pt; 0 = the style's size, not fitted
+  std::string subhead_style = "subhead";  ///< optional: short unpunctuated lines in the body
+  std::string jump_style = "jump";        ///< optional: "Continued on page N" / "From page M"
+  int page = 1;                           ///< 1-based page of the template this slot is on
+  std::string continued_in;               ///< a story slot on a later page taking the overflow
+  int continued_in_line = 0;              ///< where continued_in is set (for messages)
+  double headline_min_size = 0;           ///< pt; 0 = the style's size, not fitted
   double headline_max_size = 0;
   int headline_max_lines = 2;
   int deck_max_lines = 3;
@@ -154,6 +159,10 @@ struct PageTemplate {
   const TextStyle& style(const std::string& name) const;
   /// The slot named `name`, or nullptr.
   const Slot* find_slot(const std::string& name) const;
+  /// The number of pages the template describes (the highest slot page).
+  int page_count() const;
+  /// True when some slot continues another: it is filled only by overflow, never in order.
+  bool is_continuation(const std::string& slot_name) const;
 };
 
 /// Parses a TOML template. Lengths are numbers in points or strings with a unit ("16mm",

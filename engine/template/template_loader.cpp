@@ -286,4 +286,15 @@ const Slot* PageTemplate::find_slot(const std::string& slot_name) const {
   return it == slots.end() ? nullptr : &*it;
 }
 
+int PageTemplate::page_count() const {
+  int pages = 1;
+  for (const Slot& slot : slots) pages = std::max(pages, slot.page);
+  return pages;
+}
+
+bool PageTemplate::is_continuation(const std::string& slot_name) const {
+  return std::any_of(slots.begin(), slots.end(),
+                     [&](const Slot& slot) { return slot.continued_in == slot_name; });
+}
+
 }  // namespace broadsheet::layout_template

@@ -83,9 +83,9 @@ FolioItem read_folio_item(const Field& field, const std::map<std::string, TextSt
 // --- slots ------------------------------------------------------------------------------------
 
 // Keys that only story slots take, and only advertisements and pictures.
-constexpr std::string_view kStoryKeys[] = {"headline_style", "deck_style",    "body_style",
-                                           "contact_style",  "headline_size", "headline_max_lines",
-                                           "deck_max_lines"};
+constexpr std::string_view kStoryKeys[] = {
+    "headline_style",     "deck_style",     "body_style",   "contact_style", "headline_size",
+    "headline_max_lines", "deck_max_lines", "continued_in", "subhead_style", "jump_style"};
 
 std::string kind_name(SlotKind kind) {
   switch (kind) {
@@ -134,7 +134,7 @@ std::string column_range(const Slot& slot) {
 void check_no_overlap(const Field& columns, const Slot& slot, const std::vector<Slot>& earlier) {
   if (slot.place == SlotPlace::Below) return;
   for (const Slot& other : earlier) {
-    if (other.place != slot.place) continue;
+    if (other.place != slot.place || other.page != slot.page) continue;
     if (slot.first_column <= other.last_column && other.first_column <= slot.last_column) {
       fail(columns, column_range(slot) + " overlap slot '" + other.name + "' (" +
                         column_range(other) + "), also at the " +
@@ -241,10 +241,16 @@ void read_story_keys(const TableView& table, const std::map<std::string, TextSty
 
 Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
                const PageTemplate& page_template) {
-  const TableView table =
-      open_table(field, {"name", "kind", "columns", "place", "below", "min_depth", "max_depth",
-                         "depth", "headline_style", "deck_style", "body_style", "contact_style",
-                         "headline_size", "headline_max_lines", "deck_max_lines", "label"});
+  const TableView table = open_table(field, {"name",           "kind",
+                                             "columns",        "place",
+                                             "below",          "min_depth",
+                                             "max_depth",      "depth",
+                                             "headline_style", "deck_style",
+                                             "body_style",     "contact_style",
+                                             "headline_size",  "headline_max_lines",
+                                             "deck_max_lines", "label",
+                                             "page",           "continued_in",
+                                             "subhead_style",  "jump_style"});
   Slot slot;
   slot.source_line = field.where.line;
 
@@ -260,6 +266,10 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
     slot.kind = read_enum<SlotKind>(*kind, {{"story", SlotKind::Story},
                                             {"advertisement", SlotKind::Advertisement},
                                             {"picture", SlotKind::Picture}});
+  }
+  if (auto page = table.find("page")) {
+    slot.page = read_integer(*page);
+    if (slot.page < 1) fail(*page, "must be at least 1, got " + show_value(*page->node));
   }
   const Field columns = table.require("columns", "[first, last] column numbers");
   read_slot_columns(columns, page_template.grid.columns, slot);
@@ -281,6 +291,20 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
       fail(*label, "only advertisement and picture slots take a label");
     }
     read_story_keys(table, page_template.styles, slot);
+    // Optional styles: without them subheads are set as body text and jump lines in the
+    // contact style.
+    if (auto subhead = table.find("subhead_style")) {
+      slot.subhead_style = read_name(*subhead);
+      require_style(*subhead, slot.subhead_style, page_template.styles);
+    }
+    if (auto jump = table.find("jump_style")) {
+      slot.jump_style = read_name(*jump);
+      require_style(*jump, slot.jump_style, page_template.styles);
+    }
+    if (auto next = table.find("continued_in")) {
+      slot.continued_in = read_name(*next);
+      slot.continued_in_line = next->where.line;
+    }
   } else {
     for (std::string_view key : kStoryKeys) {
       if (auto story_key = table.find(key)) {
@@ -343,8 +367,30 @@ std::vector<Slot> read_slots(const Field& field, const PageTemplate& page_templa
     fail(field, "expected [[slot]] tables, got " + describe_type(*field.node));
   }
   std::vector<Slot> slots;
-  for (const Field& element : array_elements(field)) {
+  const std::vector<Field> elements = array_elements(field);
+  for (const Field& element : elements) {
     slots.push_back(read_slot(element, slots, page_template));
+  }
+  // Continuations name a story slot on a later page, used by no other slot.
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const Slot& slot = slots[i];
+    if (slot.continued_in.empty()) continue;
+    auto fail_here = [&](const std::string& message) {
+      throw InputError({elements[i].where.file, slot.continued_in_line, 0},
+                       "slot[" + std::to_string(i) + "].continued_in: " + message);
+    };
+    const auto target = std::find_if(slots.begin(), slots.end(),
+                                     [&](const Slot& s) { return s.name == slot.continued_in; });
+    if (target == slots.end()) fail_here("unknown slot '" + slot.continued_in + "'");
+    if (target->kind != SlotKind::Story)
+      fail_here("slot '" + target->name + "' is not a story slot");
+    if (target->page <= slot.page)
+      fail_here("slot '" + target->name + "' must be on a later page than this slot (page " +
+                std::to_string(slot.page) + ")");
+    for (std::size_t j = 0; j < i; ++j)
+      if (slots[j].continued_in == slot.continued_in)
+        fail_here("slot '" + slot.continued_in + "' already continues slot '" + slots[j].name +
+                  "'");
   }
   return slots;
 }

@@ -111,3 +111,25 @@ BOOST_AUTO_TEST_CASE(unknown_options_and_missing_files_exit_1) {
   BOOST_TEST(run_command(broadsheet_binary() + " render no/such/file.txt").status == 1);
   BOOST_TEST(run_command(broadsheet_binary()).status == 1);
 }
+
+BOOST_AUTO_TEST_CASE(watch_rerenders_on_change_and_keeps_the_last_good_output) {
+  const std::string article = test_out("watched.txt"), pdf = test_out("watched.pdf");
+  const std::string log = test_out("watch.log");
+  write(article, slurp(kArticle));
+  fs::remove(pdf);
+  // The watcher runs for 4 seconds; meanwhile one good edit and one bad edit.
+  const std::string script = "(timeout 4 " + broadsheet_binary() + " render " + article + " -o " +
+                             pdf + " --watch > " + log + " 2>&1 &) ; sleep 1.2; " +
+                             "sed -i 's/Ma and/Ma, and/' " + article + "; sleep 1.2; " +
+                             "printf 'Headline only\\n' > " + article + "; sleep 2.4";
+  BOOST_TEST(run_command(script).status == 0);
+  const std::string out = slurp(log);
+  std::size_t renders = 0;
+  for (std::size_t at = out.find("rendered"); at != std::string::npos;
+       at = out.find("rendered", at + 1))
+    ++renders;
+  BOOST_TEST(renders == 2u, out);
+  BOOST_TEST(out.find(article + ":1: no body text") != std::string::npos, out);
+  BOOST_TEST(out.find("keeping the last good output") != std::string::npos, out);
+  BOOST_TEST(slurp(pdf).rfind("%PDF-", 0) == 0u);
+}

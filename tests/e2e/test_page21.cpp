@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "compose/composer.h"
+#include "linebreak/knuth_plass.h"
 #include "story/story.h"
 #include "test_support.h"
 
@@ -22,7 +23,7 @@ const std::string kArticle = "tests/articles/00_page21_china_daily.txt";
 
 struct Page21Fixture {
   story::Story story = story::read_story(kArticle);
-  linebreak::GreedyBreaker breaker;
+  linebreak::KnuthPlassBreaker breaker;  // the engine's default
   compose::PageLayout layout =
       compose::compose_page({test_fonts(), &test_hyphenator(), breaker}, page21(),
                             compose::assign_in_order(page21(), {&story}));

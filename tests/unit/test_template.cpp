@@ -188,7 +188,7 @@ BOOST_AUTO_TEST_CASE(display_and_folio_styles) {
   BOOST_TEST(t.style("folio").uppercase);
   BOOST_TEST(!t.style("folio_small").uppercase);
   BOOST_TEST(t.style("folio_page").font.style == "Bold");
-  BOOST_TEST(t.styles.size() == 9u);
+  BOOST_TEST(t.styles.size() == 11u);  // with subhead and jump
 }
 
 BOOST_AUTO_TEST_CASE(folio_band_and_items) {

@@ -1,0 +1,31 @@
+#pragma once
+// How many lines go in each column of a story module: balanced (the first columns are at most
+// one line longer than the last), without widows, orphans or broken keeps where the lines allow.
+
+#include <vector>
+
+namespace broadsheet::compose {
+
+/// What the column distribution needs to know of a line.
+struct FlowLine {
+  int paragraph = 0;
+  int line_in_paragraph = 0;
+  int paragraph_lines = 1;
+  bool keep_with_next = false;  ///< a subhead, or the last body line before the contact line
+};
+
+/// Why a column break between two lines is bad (0 = fine). A widow is a paragraph's last line
+/// alone at the top of a column, an orphan its first line alone at the bottom.
+int break_violations(const FlowLine& before, const FlowLine& after);
+
+/// Lines per column for `lines` in `columns` columns of at most `rows` lines. When everything
+/// fits, the columns are balanced: the first column is the tallest, the last at most one line
+/// shorter than it, choosing among such splits the one with the fewest widows, orphans and
+/// broken keeps, then the most even (a middle column may give up two lines to save a keep). When
+/// not everything fits, the columns are filled (a column gives up its last line where that avoids a
+/// bad break) and the sum of the counts is what fits. `reserve_last` rows are kept free at the foot
+/// of the last column (for a "Continued on page N" line) when the lines do not all fit.
+std::vector<int> distribute_columns(const std::vector<FlowLine>& lines, int columns, int rows,
+                                    int reserve_last = 0);
+
+}  // namespace broadsheet::compose

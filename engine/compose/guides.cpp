@@ -1,0 +1,59 @@
+#include "compose/guides.h"
+
+#include "paragraph/line_setter.h"
+#include "shape/shaper.h"
+
+namespace broadsheet::compose {
+
+namespace lt = layout_template;
+
+namespace {
+
+const Color kMarginColor{0.85, 0.2, 0.75};  // magenta, as in layout programs
+const Color kColumnColor{0.3, 0.7, 0.95};   // cyan
+const Color kGridColor{0.55, 0.8, 0.95};    // light cyan
+const Color kSlotColor{0.95, 0.55, 0.1};    // orange
+
+void add_label(const ComposeContext& context, const lt::PageTemplate& tpl, const std::string& text,
+               double x, double y, DisplayPage& page) {
+  if (tpl.styles.empty()) return;
+  const lt::TextStyle& style =
+      tpl.styles.count("body") ? tpl.styles.at("body") : tpl.styles.begin()->second;
+  const font::FontId font = context.fonts.find(style.font.family, style.font.style);
+  const shape::ShapedRun run = shape::shape_text(context.fonts, font, 8, text);
+  double advance = 0;
+  GlyphRunItem glyphs = paragraph::make_glyph_run(run, 0, 0, advance);
+  glyphs.color = kSlotColor;
+  for (auto& g : glyphs.glyphs) {
+    g.x += x;
+    g.y += y;
+  }
+  page.add(std::move(glyphs), Layer::Preview);
+}
+
+}  // namespace
+
+void add_guides(const ComposeContext& context, const lt::PageTemplate& tpl, PageLayout& layout) {
+  for (std::size_t p = 0; p < layout.display.pages.size(); ++p) {
+    DisplayPage& page = layout.display.pages[p];
+    page.add(StrokeRectItem{tpl.type_area, 0.5, kMarginColor, false}, Layer::Preview);
+    for (const auto& col : tpl.columns)
+      page.add(
+          StrokeRectItem{
+              {col.x, tpl.type_area.y, col.width, tpl.type_area.height}, 0.3, kColumnColor, false},
+          Layer::Preview);
+    for (double y = layout.grid_origin; y <= tpl.story_area.bottom() + 1e-6; y += layout.grid_pitch)
+      page.add(LineItem{tpl.type_area.x, y, tpl.type_area.right(), y, 0.2, kGridColor},
+               Layer::Preview);
+    for (const SlotReport& slot : layout.slots) {
+      if (slot.page != static_cast<int>(p) || slot.first_column < 1) continue;
+      const auto& first = tpl.columns[static_cast<std::size_t>(slot.first_column - 1)];
+      const auto& last = tpl.columns[static_cast<std::size_t>(slot.last_column - 1)];
+      const Rect r{first.x, slot.top, last.x + last.width - first.x, slot.depth};
+      page.add(StrokeRectItem{r, 1.0, kSlotColor, false}, Layer::Preview);
+      add_label(context, tpl, slot.name, r.x + 2, r.y + 9, page);
+    }
+  }
+}
+
+}  // namespace broadsheet::compose

@@ -1,0 +1,358 @@
+#include "diff/layout_diff.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "core/diagnostics.h"
+
+namespace broadsheet::diff {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kFormat = "broadsheet-layout/1";
+
+/// The 1-based line and column of a 1-based byte offset (nlohmann's parse_error::byte).
+SourceLocation location_of_byte(const std::string& text, std::size_t byte,
+                                const std::string& file) {
+  if (byte == 0) return {file, 0, 0};
+  const std::size_t end = std::min(byte - 1, text.size());
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < end; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {file, line, static_cast<int>(end - line_start) + 1};
+}
+
+/// nlohmann's message without its "[json.exception...] parse error at line 1, column 2: " head.
+std::string short_parse_message(const std::string& what) {
+  const std::size_t head = what.find("parse error");
+  const std::size_t colon = head == std::string::npos ? head : what.find(": ", head);
+  return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+/// Reads typed fields, naming the record and key in errors ("lines[3].text: expected a string").
+class FieldReader {
+ public:
+  explicit FieldReader(const std::string& file) : file_(file) {}
+
+  const json& member(const json& object, const char* key, const std::string& where) const {
+    const auto it = object.find(key);
+    if (it == object.end()) fail(where + "." + key, "missing");
+    return *it;
+  }
+  double number(const json& object, const char* key, const std::string& where) const {
+    const json& v = member(object, key, where);
+    if (!v.is_number()) fail(where + "." + key, "expected a number, got " + v.dump());
+    return v.get<double>();
+  }
+  int integer(const json& object, const char* key, const std::string& where) const {
+    const json& v = member(object, key, where);
+    if (!v.is_number_integer()) fail(where + "." + key, "expected an integer, got " + v.dump());
+    return v.get<int>();
+  }
+  std::string string(const json& object, const char* key, const std::string& where) const {
+    const json& v = member(object, key, where);
+    if (!v.is_string()) fail(where + "." + key, "expected a string, got " + v.dump());
+    return v.get<std::string>();
+  }
+  const json& array(const json& object, const char* key, const std::string& where) const {
+    const json& v = member(object, key, where);
+    if (!v.is_array()) fail(where + "." + key, "expected an array");
+    return v;
+  }
+  [[noreturn]] void fail(const std::string& path, const std::string& what) const {
+    throw InputError({file_, 0, 0}, "not a valid layout dump: " + path + ": " + what);
+  }
+
+ private:
+  std::string file_;
+};
+
+std::string indexed(const char* name, std::size_t i) {
+  std::string s = name;
+  s += '[';
+  s += std::to_string(i);
+  s += ']';
+  return s;
+}
+
+std::string format_number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", v);
+  return buffer;
+}
+
+std::string format_counts(const std::vector<int>& counts) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (i) s += ", ";
+    s += std::to_string(counts[i]);
+  }
+  return s + "]";
+}
+
+bool differs(double a, double b) {
+  // Rounded values 0.01 apart can print as 0.0100000001: allow for the float noise.
+  return std::abs(a - b) > kMoveTolerance + 1e-9;
+}
+
+/// What matches a line across dumps. Folio lines all have paragraph -1 and line 0, so their style
+/// tells them apart; `occurrence` numbers any records that still share a key.
+using LineKey = std::tuple<int, std::string, std::string, int, int, std::string, int>;
+
+std::map<LineKey, std::size_t> index_lines(const std::vector<DumpLine>& lines) {
+  std::map<LineKey, std::size_t> index;
+  std::map<LineKey, int> seen;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const DumpLine& l = lines[i];
+    LineKey key{l.page, l.slot, l.role, l.paragraph, l.line, l.role == "folio" ? l.style : "", 0};
+    std::get<6>(key) = seen[key]++;
+    index.emplace(key, i);
+  }
+  return index;
+}
+
+int role_rank(const std::string& role) {
+  static const char* const order[] = {"folio", "headline", "deck", "body", "contact"};
+  const auto it = std::find(std::begin(order), std::end(order), role);
+  return static_cast<int>(it - std::begin(order));
+}
+
+std::string line_label(const DumpLine& l) {
+  std::string s;
+  if (l.page > 1) {
+    s += "page ";
+    s += std::to_string(l.page);
+    s += ' ';
+  }
+  if (l.role == "folio") return s + "folio \"" + l.text + "\"";
+  s += l.slot.empty() ? std::string("(no slot)") : l.slot;
+  if (l.role == "body") {
+    s += " \u00b6";
+    s += std::to_string(l.paragraph + 1);
+  } else {
+    s += ' ';
+    s += l.role;
+  }
+  s += " line ";
+  s += std::to_string(l.line + 1);
+  return s;
+}
+
+}  // namespace
+
+LayoutDump parse_layout_dump(const std::string& json_text, const std::string& file) {
+  json doc;
+  try {
+    doc = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    throw InputError(location_of_byte(json_text, e.byte, file),
+                     "not valid JSON: " + short_parse_message(e.what()));
+  }
+  if (!doc.is_object() || !doc.contains("format"))
+    throw InputError({file, 0, 0},
+                     std::string("not a layout dump (no \"format\": \"") + kFormat + "\")");
+  if (doc["format"] != kFormat)
+    throw InputError({file, 0, 0}, "unsupported layout dump format " + doc["format"].dump() +
+                                       " (expected \"" + kFormat + "\")");
+  const FieldReader read(file);
+  LayoutDump dump;
+  dump.file = file;
+  const json& pages = read.array(doc, "pages", "");
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const std::string where = indexed("pages", i);
+    dump.pages.push_back({read.integer(pages[i], "page", where),
+                          read.number(pages[i], "width", where),
+                          read.number(pages[i], "height", where)});
+  }
+  const json& slots = read.array(doc, "slots", "");
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const json& s = slots[i];
+    const std::string where = indexed("slots", i);
+    DumpSlot slot;
+    slot.page = read.integer(s, "page", where);
+    slot.name = read.string(s, "slot", where);
+    slot.depth = read.number(s, "depth", where);
+    slot.headline_size = read.number(s, "headline_size", where);
+    for (const json& n : read.array(s, "lines_per_column", where)) {
+      if (!n.is_number_integer()) read.fail(where + ".lines_per_column", "expected integers");
+      slot.lines_per_column.push_back(n.get<int>());
+    }
+    slot.overset_lines = read.integer(s, "overset_lines", where);
+    dump.slots.push_back(std::move(slot));
+  }
+  const json& lines = read.array(doc, "lines", "");
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const json& l = lines[i];
+    const std::string where = indexed("lines", i);
+    DumpLine line;
+    line.page = read.integer(l, "page", where);
+    line.slot = read.string(l, "slot", where);
+    line.role = read.string(l, "role", where);
+    line.style = read.string(l, "style", where);
+    line.paragraph = read.integer(l, "paragraph", where);
+    line.line = read.integer(l, "line", where);
+    line.column = read.integer(l, "column", where);
+    line.text = read.string(l, "text", where);
+    line.left = read.number(l, "left", where);
+    line.baseline = read.number(l, "baseline", where);
+    dump.lines.push_back(std::move(line));
+  }
+  return dump;
+}
+
+LayoutDump read_layout_dump(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path, 0, 0}, "cannot read the file");
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw InputError({path, 0, 0}, "cannot read the file");
+  return parse_layout_dump(text, path);
+}
+
+LayoutDiff diff_layouts(const LayoutDump& before, const LayoutDump& after) {
+  LayoutDiff result;
+
+  if (before.pages.size() != after.pages.size())
+    result.slots.push_back(
+        {1, "", "pages", std::to_string(before.pages.size()), std::to_string(after.pages.size())});
+  for (std::size_t i = 0; i < std::min(before.pages.size(), after.pages.size()); ++i) {
+    const DumpPage& a = before.pages[i];
+    const DumpPage& b = after.pages[i];
+    if (differs(a.width, b.width) || differs(a.height, b.height))
+      result.slots.push_back({b.page, "", "page size",
+                              format_number(a.width) + " \u00d7 " + format_number(a.height),
+                              format_number(b.width) + " \u00d7 " + format_number(b.height)});
+  }
+
+  // Slots, in the new dump's order, then those only in the old one.
+  const auto find_slot = [](const LayoutDump& dump, const DumpSlot& like) -> const DumpSlot* {
+    for (const DumpSlot& s : dump.slots)
+      if (s.page == like.page && s.name == like.name) return &s;
+    return nullptr;
+  };
+  for (const DumpSlot& b : after.slots) {
+    const DumpSlot* a = find_slot(before, b);
+    if (!a) {
+      result.slots.push_back({b.page, b.name, "slot", "", "present"});
+      continue;
+    }
+    if (differs(a->depth, b.depth))
+      result.slots.push_back(
+          {b.page, b.name, "depth", format_number(a->depth), format_number(b.depth)});
+    if (a->lines_per_column != b.lines_per_column)
+      result.slots.push_back({b.page, b.name, "lines_per_column",
+                              format_counts(a->lines_per_column),
+                              format_counts(b.lines_per_column)});
+    if (differs(a->headline_size, b.headline_size))
+      result.slots.push_back({b.page, b.name, "headline_size", format_number(a->headline_size),
+                              format_number(b.headline_size)});
+    if (a->overset_lines != b.overset_lines)
+      result.slots.push_back({b.page, b.name, "overset_lines", std::to_string(a->overset_lines),
+                              std::to_string(b.overset_lines)});
+  }
+  for (const DumpSlot& a : before.slots)
+    if (!find_slot(after, a)) result.slots.push_back({a.page, a.name, "slot", "present", ""});
+
+  // Lines: matched by key, then sorted into reading order.
+  const auto old_index = index_lines(before.lines);
+  const auto new_index = index_lines(after.lines);
+  for (const auto& [key, i] : new_index) {
+    const DumpLine& b = after.lines[i];
+    const auto match = old_index.find(key);
+    if (match == old_index.end()) {
+      result.lines.push_back({LineChangeKind::Appeared, std::nullopt, b});
+      continue;
+    }
+    const DumpLine& a = before.lines[match->second];
+    if (a.text != b.text)
+      result.lines.push_back({LineChangeKind::Rebroken, a, b});
+    else if (differs(a.left, b.left) || differs(a.baseline, b.baseline))
+      result.lines.push_back({LineChangeKind::Moved, a, b});
+  }
+  for (const auto& [key, i] : old_index)
+    if (!new_index.contains(key))
+      result.lines.push_back({LineChangeKind::Disappeared, before.lines[i], std::nullopt});
+
+  // Slots rank by their order in the new dump (then the old); folio lines (no slot) first.
+  const auto slot_rank = [&](const std::string& name) {
+    if (name.empty()) return -1;
+    int rank = 0;
+    for (const auto* dump : {&after, &before})
+      for (const DumpSlot& s : dump->slots) {
+        if (s.name == name) return rank;
+        ++rank;
+      }
+    return rank;
+  };
+  const auto sort_key = [&](const LineChange& c) {
+    const DumpLine& l = c.after ? *c.after : *c.before;
+    return std::tuple(l.page, slot_rank(l.slot), role_rank(l.role), l.paragraph, l.line,
+                      c.after ? 0 : 1);
+  };
+  std::stable_sort(
+      result.lines.begin(), result.lines.end(),
+      [&](const LineChange& x, const LineChange& y) { return sort_key(x) < sort_key(y); });
+  return result;
+}
+
+std::string describe(const LineChange& change) {
+  const DumpLine& line = change.after ? *change.after : *change.before;
+  const bool folio = line.role == "folio";
+  switch (change.kind) {
+    case LineChangeKind::Rebroken: {
+      const std::string head = folio ? std::string("folio") : line_label(*change.before) + ":";
+      return head + " \"" + change.before->text + "\" \u2192 \"" + change.after->text + "\"";
+    }
+    case LineChangeKind::Moved: {
+      const DumpLine& a = *change.before;
+      const DumpLine& b = *change.after;
+      std::string s = line_label(b) + " moved:";
+      const char* separator = " ";
+      if (differs(a.baseline, b.baseline)) {
+        s += separator;
+        s += "baseline " + format_number(a.baseline) + " \u2192 " + format_number(b.baseline);
+        separator = ", ";
+      }
+      if (differs(a.left, b.left)) {
+        s += separator;
+        s += "left " + format_number(a.left) + " \u2192 " + format_number(b.left);
+      }
+      return s;
+    }
+    case LineChangeKind::Appeared:
+      return folio ? line_label(line) + " appeared"
+                   : line_label(line) + " appeared: \"" + line.text + "\"";
+    case LineChangeKind::Disappeared:
+      return folio ? line_label(line) + " disappeared"
+                   : line_label(line) + " disappeared: \"" + line.text + "\"";
+  }
+  return line_label(line);
+}
+
+std::string describe(const SlotChange& change) {
+  std::string s;
+  if (change.page > 1 || change.slot.empty()) {
+    s += "page ";
+    s += std::to_string(change.page);
+    s += change.slot.empty() ? ": " : " ";
+  }
+  if (change.field == "pages") return "pages: " + change.before + " \u2192 " + change.after;
+  if (change.field == "slot")
+    return s + "slot " + change.slot + (change.after.empty() ? " disappeared" : " appeared");
+  if (!change.slot.empty()) s += change.slot + ": ";
+  return s + change.field + " " + change.before + " \u2192 " + change.after;
+}
+
+}  // namespace broadsheet::diff

@@ -1,0 +1,130 @@
+#include "render/layout_dump.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace broadsheet::render {
+
+namespace {
+
+double round2(double v) {
+  const double r = std::round(v * 100) / 100;
+  return r == 0 ? 0.0 : r;  // no "-0.0" in dumps
+}
+
+}  // namespace
+
+const char* role_name(compose::LineRole role) {
+  switch (role) {
+    case compose::LineRole::Headline:
+      return "headline";
+    case compose::LineRole::Deck:
+      return "deck";
+    case compose::LineRole::Body:
+      return "body";
+    case compose::LineRole::Contact:
+      return "contact";
+    case compose::LineRole::Subhead:
+      return "subhead";
+    case compose::LineRole::Jump:
+      return "jump";
+    case compose::LineRole::Folio:
+      return "folio";
+  }
+  return "body";
+}
+
+std::string layout_dump_json(const compose::PageLayout& layout) {
+  using nlohmann::ordered_json;
+  ordered_json doc;
+  doc["format"] = "broadsheet-layout/1";
+  ordered_json pages = ordered_json::array();
+  for (std::size_t i = 0; i < layout.display.pages.size(); ++i) {
+    const auto& p = layout.display.pages[i];
+    pages.push_back({{"page", i + 1}, {"width", round2(p.width)}, {"height", round2(p.height)}});
+  }
+  doc["pages"] = pages;
+  doc["grid"] = {{"origin", round2(layout.grid_origin)}, {"pitch", round2(layout.grid_pitch)}};
+  ordered_json slots = ordered_json::array();
+  for (const auto& s : layout.slots) {
+    ordered_json slot;
+    slot["page"] = s.page + 1;
+    slot["slot"] = s.name;
+    slot["story"] = s.story;
+    slot["columns"] = {s.first_column, s.last_column};
+    slot["top"] = round2(s.top);
+    slot["depth"] = round2(s.depth);
+    slot["headline_size"] = round2(s.headline_size);
+    slot["headline_lines"] = s.headline_lines;
+    slot["deck_lines"] = s.deck_lines;
+    slot["lines_per_column"] = s.lines_per_column;
+    slot["overset_lines"] = s.overset_lines;
+    slot["overset_text"] = s.overset_text;
+    slot["continued_in"] = s.continued_in;
+    slot["continued_lines"] = s.continued_lines;
+    slots.push_back(std::move(slot));
+  }
+  doc["slots"] = slots;
+  ordered_json lines = ordered_json::array();
+  for (const auto& l : layout.lines) {
+    ordered_json line;
+    line["page"] = l.page + 1;
+    line["slot"] = l.slot;
+    line["role"] = role_name(l.role);
+    line["style"] = l.style;
+    line["paragraph"] = l.paragraph;
+    line["line"] = l.line_in_paragraph;
+    line["column"] = l.column;
+    line["text"] = l.text;
+    line["left"] = round2(l.left);
+    line["baseline"] = round2(l.baseline);
+    line["width"] = round2(l.width);
+    line["measure"] = round2(l.measure);
+    line["ratio"] = round2(l.ratio);
+    line["size"] = round2(l.size);
+    line["hyphenated"] = l.hyphenated;
+    line["justified"] = l.justified;
+    lines.push_back(std::move(line));
+  }
+  doc["lines"] = lines;
+  // One record per text line, so that a plain `diff` of two dumps is readable too.
+  std::string out = "{\n";
+  bool first_key = true;
+  for (const auto& [key, value] : doc.items()) {
+    out += first_key ? "" : ",\n";
+    first_key = false;
+    out += "  " + ordered_json(key).dump() + ": ";
+    if (!value.is_array()) {
+      out += value.dump();
+      continue;
+    }
+    out += "[";
+    for (std::size_t i = 0; i < value.size(); ++i)
+      out += (i ? ",\n    " : "\n    ") + value[i].dump();
+    out += value.empty() ? "]" : "\n  ]";
+  }
+  return out + "\n}\n";
+}
+
+void write_layout_dump(const compose::PageLayout& layout, const std::string& path) {
+  const std::string text = layout_dump_json(layout);
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary);
+    out << text;
+    if (!out.flush()) {
+      std::filesystem::remove(temp);
+      throw std::runtime_error(path + ": cannot write the layout dump");
+    }
+  }
+  std::filesystem::rename(temp, path);
+}
+
+}  // namespace broadsheet::render

@@ -1,0 +1,144 @@
+// Paragraph composition on real fonts: URL and e-mail breaks, soft hyphens, optical margins,
+// compound words, and the Knuth-Plass breaker against the greedy baseline.
+#define BOOST_TEST_MODULE paragraph_breaking
+#include <boost/test/unit_test.hpp>
+
+#include "linebreak/knuth_plass.h"
+#include "paragraph/typeset.h"
+#include "shape/shaper.h"
+#include "story/story.h"
+#include "test_support.h"
+
+using namespace broadsheet;
+using namespace broadsheet::testing;
+
+namespace {
+
+paragraph::ParagraphStyle style_named(const std::string& name) {
+  return paragraph::paragraph_style(test_fonts(), page21().style(name));
+}
+
+std::vector<paragraph::SetLine> set(const std::string& text, const paragraph::ParagraphStyle& ps,
+                                    double measure, bool indent = false) {
+  const linebreak::KnuthPlassBreaker breaker;
+  const auto prepared =
+      paragraph::prepare_paragraph(test_fonts(), &test_hyphenator(), text, ps, indent);
+  return paragraph::break_paragraph(test_fonts(), prepared, breaker, measure).lines;
+}
+
+const std::string kContact =
+    "Contact the writers at mengjing@chinadaily.com.cn and masi@chinadaily.com.cn";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(email_addresses_stay_whole_when_the_line_allows) {
+  const auto lines = set(kContact, style_named("contact"), page21().columns[0].width);
+  BOOST_REQUIRE(lines.size() == 3u);
+  BOOST_TEST(lines[0].text == "Contact the writers at");
+  BOOST_TEST(lines[1].text == "mengjing@chinadaily.com.cn");
+  BOOST_TEST(lines[2].text == "and masi@chinadaily.com.cn");
+}
+
+BOOST_AUTO_TEST_CASE(email_addresses_break_after_at_and_before_dots_without_a_hyphen) {
+  const auto lines = set(kContact, style_named("contact"), 60);
+  bool broke_inside = false;
+  for (const auto& l : lines) {
+    BOOST_TEST(!l.hyphenated, l.text);
+    BOOST_TEST(l.text.back() != '-', l.text);
+    if (l.text.back() == '@' || l.text.rfind("chinadaily", 0) == 0 || l.text.front() == '.')
+      broke_inside = true;
+  }
+  BOOST_TEST(broke_inside);
+  std::string joined;
+  for (const auto& l : lines)
+    joined += (joined.empty() || joined.back() == '@' || l.text.front() == '.' ||
+               l.text.rfind("chinadaily", 0) == 0)
+                  ? l.text
+                  : " " + l.text;
+  BOOST_TEST(joined == kContact);
+}
+
+BOOST_AUTO_TEST_CASE(urls_break_after_slashes) {
+  const auto lines =
+      set("See https://learningenglish.voanews.com/a/virtual-fences/7511350.html today",
+          style_named("contact"), 70);
+  BOOST_REQUIRE(lines.size() >= 2u);
+  for (const auto& l : lines) BOOST_TEST(!l.hyphenated, l.text);
+}
+
+BOOST_AUTO_TEST_CASE(a_soft_hyphen_is_a_break_that_shows_a_hyphen_only_when_taken) {
+  auto ps = style_named("body");
+  ps.hyphenate = false;  // only the soft hyphen may break the word
+  const std::string word = "Supercalifragilistic\u00ADexpialidocious";
+  const auto narrow = set(word + " is long", ps, 110);
+  BOOST_REQUIRE(narrow.size() >= 2u);
+  BOOST_TEST(narrow[0].hyphenated);
+  BOOST_TEST(narrow[0].text == "Supercalifragilistic-");  // the hyphen replaces U+00AD
+  const auto wide = set(word, ps, 400);
+  BOOST_REQUIRE(wide.size() == 1u);
+  BOOST_TEST(!wide[0].hyphenated);
+}
+
+BOOST_AUTO_TEST_CASE(optical_margins_hang_a_final_hyphen_by_the_set_fraction) {
+  auto ps = style_named("body");
+  ps.optical_margins = true;
+  const double measure = page21().columns[0].width;
+  const std::string text =
+      "Jack Ma, executive chairman of China's e-commerce giant Alibaba Group Holding Ltd, said "
+      "on Wednesday that Russia has the right credentials to duplicate China's success in "
+      "e-commerce, and that cooperation would deepen considerably.";
+  const auto lines = set(text, ps, measure);
+  const double hyphen = shape::shape_text(test_fonts(), ps.font, ps.size, "-").width();
+  const paragraph::ItemParams defaults;
+  int hung = 0;
+  for (const auto& l : lines) {
+    if (l.last_of_paragraph) continue;
+    const char last = l.text.back();
+    if (last == '-') {
+      BOOST_TEST(l.right_hang == defaults.protrude_hyphen * hyphen,
+                 boost::test_tools::tolerance(1e-9));
+      ++hung;
+    }
+    // The glyphs reach past the measure by exactly the hang.
+    BOOST_TEST(l.width == measure + l.right_hang, boost::test_tools::tolerance(1e-6));
+  }
+  BOOST_TEST(hung >= 1);
+  auto plain = style_named("body");
+  plain.optical_margins = false;
+  for (const auto& l : set(text, plain, measure)) BOOST_TEST(l.right_hang == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(compound_words_break_at_their_own_hyphen) {
+  auto ps = style_named("body");
+  const auto lines =
+      set("The ongoing tie-ups in e-commerce between the two countries' "
+          "internet giants keep growing",
+          ps, 60);
+  for (const auto& l : lines) {
+    // Never "e-com-": a discretionary hyphen in a word that has its own is a last resort.
+    BOOST_TEST(l.text.find("e-com-") == std::string::npos, l.text);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(knuth_plass_sets_the_reference_article_no_looser_than_greedy) {
+  const auto ps = style_named("body");
+  const double measure = page21().columns[0].width;
+  const story::Story story = story::read_story("tests/articles/00_page21_china_daily.txt");
+  const linebreak::KnuthPlassBreaker kp;
+  const linebreak::GreedyBreaker greedy;
+  double worst_kp = 0, worst_greedy = 0;
+  for (std::size_t p = 0; p < story.body.size(); ++p) {
+    const auto prepared = paragraph::prepare_paragraph(test_fonts(), &test_hyphenator(),
+                                                       story.body[p].text, ps, p > 0);
+    for (const auto& l : paragraph::break_paragraph(test_fonts(), prepared, kp, measure).lines) {
+      BOOST_TEST(!l.overfull, l.text);
+      if (l.justified) worst_kp = std::max(worst_kp, l.word_space);
+    }
+    for (const auto& l : paragraph::break_paragraph(test_fonts(), prepared, greedy, measure).lines)
+      if (l.justified) worst_greedy = std::max(worst_greedy, l.word_space);
+  }
+  BOOST_TEST_MESSAGE("widest word space: knuth-plass " << worst_kp << " pt, greedy " << worst_greedy
+                                                       << " pt");
+  BOOST_TEST(worst_kp <= worst_greedy);
+  BOOST_TEST(worst_kp < 0.75 * 9.5);  // the widest-gap target
+}
