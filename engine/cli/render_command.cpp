@@ -41,6 +41,7 @@ struct RenderArgs {
   std::vector<std::string> slots;  ///< "rail=B.txt"
   bool allow_overset = false;
   std::string report;
+  bool fit = false;
 };
 
 story::Date parse_date_option(const std::string& value) {
@@ -89,7 +90,8 @@ bool render_once(const RenderArgs& args) {
   if (!args.date.empty()) overrides.date = parse_date_option(args.date);
   if (args.page > 0) overrides.page = args.page;
 
-  compose::PageLayout layout = compose::compose_page(engine.context(), tpl, assignments, overrides);
+  compose::PageLayout layout =
+      compose::compose_page(engine.context(), tpl, assignments, overrides, {.copyfit = args.fit});
   if (args.guides) compose::add_guides(engine.context(), tpl, layout);
   for (const Warning& w : layout.warnings)
     std::cerr << "broadsheet: warning: " << w.message << "\n";
@@ -182,6 +184,9 @@ void add_render_command(CLI::App& app) {
                 "Line 2 of the articles is body text, not a deck (the sample articles)");
   cmd->add_option("--no-deck-for", args->no_deck_for,
                   "Like --no-deck, for one article only (repeatable)");
+  cmd->add_flag("--fit", args->fit,
+                "Copyfit: make each story fill its slot exactly (headline, deck, looseness, "
+                "letter spacing, in that order)");
   cmd->add_flag("--allow-overset", args->allow_overset,
                 "Exit 0 even when text does not fit (it is still reported)");
   cmd->add_option("--report", args->report,

@@ -49,9 +49,12 @@ std::vector<int> balanced(const std::vector<FlowLine>& lines, int columns, int r
     }
     const int first = counts.front(), last = counts.back();
     const int tallest = *std::max_element(counts.begin(), counts.end());
-    // The first column is the tallest and the last at most one line shorter; a column in
-    // between may be two lines shorter, at a price, where that saves a widow or an orphan.
-    ok = ok && sum == n && last >= first - 1 && first == tallest;
+    const int shortest = *std::min_element(counts.begin(), counts.end());
+    // Hard: the last column at most one line shorter than the first, and no column more than
+    // two lines off another, none more than one line taller than the first. Soft, at a price, where
+    // that saves a widow, an orphan or a keep: a middle column two lines short, a first column that
+    // is not the tallest.
+    ok = ok && sum == n && last >= first - 1 && tallest <= first + 1 && tallest - shortest <= 2;
     if (ok) {
       double cost = 1000.0 * violations_of(lines, counts);
       for (std::size_t c = 0; c < counts.size(); ++c) {
@@ -59,13 +62,14 @@ std::vector<int> balanced(const std::vector<FlowLine>& lines, int columns, int r
         if (counts[c] < first - 1) cost += 50;
         if (c > 0 && counts[c] > counts[c - 1]) cost += 1;  // prefer a stepped foot
       }
+      if (first != tallest) cost += 60;
       if (cost < best_cost) {
         best_cost = cost;
         best = counts;
       }
     }
     std::size_t i = 0;
-    while (i < digit.size() && ++digit[i] == 3) digit[i++] = 0;
+    while (i < digit.size() && ++digit[i] == 4) digit[i++] = 0;
     if (i == digit.size()) break;
   }
   return best;

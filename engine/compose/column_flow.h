@@ -19,9 +19,9 @@ struct FlowLine {
 int break_violations(const FlowLine& before, const FlowLine& after);
 
 /// Lines per column for `lines` in `columns` columns of at most `rows` lines. When everything
-/// fits, the columns are balanced: the first column is the tallest, the last at most one line
-/// shorter than it, choosing among such splits the one with the fewest widows, orphans and
-/// broken keeps, then the most even (a middle column may give up two lines to save a keep). When
+/// fits, the columns are balanced: the last column is at most one line shorter than the first and
+/// no column two lines off another; among such splits the one with the fewest widows, orphans
+/// and broken keeps, then the most even, the first column the tallest, is chosen. When
 /// not everything fits, the columns are filled (a column gives up its last line where that avoids a
 /// bad break) and the sum of the counts is what fits. `reserve_last` rows are kept free at the foot
 /// of the last column (for a "Continued on page N" line) when the lines do not all fit.

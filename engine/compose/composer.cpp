@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "compose/copyfit.h"
 #include "compose/folio.h"
 #include "compose/story_module.h"
 #include "paragraph/line_setter.h"
@@ -116,8 +117,8 @@ std::vector<SlotAssignment> assign_in_order(const lt::PageTemplate& tpl,
 }
 
 PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& tpl,
-                        const std::vector<SlotAssignment>& stories,
-                        const FolioOverrides& overrides) {
+                        const std::vector<SlotAssignment>& stories, const FolioOverrides& overrides,
+                        const ComposeOptions& options) {
   PageLayout layout;
   const BaselineGrid grid{tpl.story_area.y + tpl.grid.first_baseline, tpl.grid.baseline};
   layout.grid_origin = grid.origin;
@@ -199,8 +200,14 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
           continued =
               JumpLine{"Continued on page " + std::to_string(first_page_number + target.page - 1)};
         }
+        CopyfitResult fit;
+        if (options.copyfit)
+          fit = find_copyfit(context, tpl, slot, *assigned->second, region, grid);
         report = compose_story(context, tpl, slot, *assigned->second, region, grid, layout, page,
-                               continued, &overflow, std::nullopt);
+                               continued, &overflow, std::nullopt, fit.options);
+        report.fit = fit.summary;
+        if (options.copyfit && !fit.exact)
+          layout.warnings.push_back({"no-fit", "slot '" + slot.name + "': " + fit.summary});
         if (!overflow.lines.empty()) {
           overflow.from_page = first_page_number + page_index;
           report.continued_in = slot.continued_in;
@@ -224,15 +231,24 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
         report.first_column = slot.first_column;
         report.last_column = slot.last_column;
         report.top = top;
-        // An empty slot beside filled ones takes their depth; otherwise the room that is left.
-        const double empty_bottom =
-            slot.place == lt::SlotPlace::Top && top_row_bottom > tpl.story_area.y ? top_row_bottom
-                                                                                  : bottom;
+        // An empty slot beside filled ones takes their depth; one that a filled story sits
+        // below collapses to its minimum depth, leaving the room to that story; otherwise it
+        // takes the room that is left.
+        const bool story_below =
+            std::any_of(tpl.slots.begin(), tpl.slots.end(), [&](const lt::Slot& s) {
+              return by_slot.count(s.name) &&
+                     std::find(s.below.begin(), s.below.end(), slot.name) != s.below.end();
+            });
+        double empty_bottom = bottom;
+        if (slot.place == lt::SlotPlace::Top && top_row_bottom > tpl.story_area.y)
+          empty_bottom = top_row_bottom;
+        else if (story_below)
+          empty_bottom = top + slot.min_depth;
         report.depth = std::max(slot.min_depth, empty_bottom - top);
         placed[slot.name] = slot_rect(tpl, slot, top, top + report.depth);
         if (slot.kind == lt::SlotKind::Story) {
           layout.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
-          add_placeholder(context, tpl, placed[slot.name], slot.name, page);
+          if (report.depth > 0) add_placeholder(context, tpl, placed[slot.name], slot.name, page);
         }
       }
       layout.slots.push_back(std::move(report));

@@ -21,6 +21,11 @@ struct FolioOverrides {
   std::optional<std::string> publication;
 };
 
+/// How to compose.
+struct ComposeOptions {
+  bool copyfit = false;  ///< make each story fill its slot exactly (see compose/copyfit.h)
+};
+
 /// A story and the slot it goes to.
 struct SlotAssignment {
   std::string slot;
@@ -38,7 +43,7 @@ struct ComposeContext {
 PageLayout compose_page(const ComposeContext& context,
                         const layout_template::PageTemplate& page_template,
                         const std::vector<SlotAssignment>& stories,
-                        const FolioOverrides& overrides = {});
+                        const FolioOverrides& overrides = {}, const ComposeOptions& options = {});
 
 /// Assigns `stories` to the template's story slots in fill order, skipping slots that are
 /// continuations or already taken by `explicit_slots` (which are kept as given). Throws

@@ -45,6 +45,7 @@ struct SlotReport {
   int headline_lines = 0;
   int deck_lines = 0;
   std::vector<int> lines_per_column;
+  int rows = 0;  ///< body lines a column of the module can hold
   int overset_lines = 0;
   std::vector<std::string> overset_text;  ///< the lines that did not fit
   std::string continued_in;               ///< the slot the story jumps to, when it overflowed there

@@ -6,6 +6,7 @@
 #include "compose/column_flow.h"
 #include "linebreak/balanced_breaker.h"
 #include "linebreak/greedy_breaker.h"
+#include "linebreak/knuth_plass.h"
 #include "paragraph/typeset.h"
 
 namespace broadsheet::compose {
@@ -25,8 +26,8 @@ struct DisplayBlock {
 };
 
 DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyle& style,
-                               const std::string& text, double size, double measure,
-                               int max_lines) {
+                               const std::string& text, double size, double measure, int max_lines,
+                               int min_lines = 1) {
   paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
   ps.size = size;
   ps.hyphenate = false;
@@ -36,7 +37,7 @@ DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyl
   DisplayBlock block;
   block.size = size;
   block.leading = style.leading * size / style.size;
-  auto balanced = linebreak::break_balanced(prepared.items.list, measure, max_lines);
+  auto balanced = linebreak::break_balanced(prepared.items.list, measure, max_lines, min_lines);
   if (!balanced) {
     block.fits = false;
     balanced = linebreak::GreedyBreaker().break_lines(prepared.items.list, {{measure}});
@@ -46,17 +47,24 @@ DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyl
   return block;
 }
 
-/// The largest size in the slot's range (in half points) at which the headline fits.
+/// The largest size in the slot's range (in half points) at which the headline fits, or the size
+/// and line count a copyfit asks for.
 DisplayBlock fit_headline(const ComposeContext& context, const lt::TextStyle& style,
-                          const lt::Slot& slot, const std::string& text, double measure) {
+                          const lt::Slot& slot, const std::string& text, double measure,
+                          const StoryOptions& options) {
   const double max_size = slot.headline_max_size > 0 ? slot.headline_max_size : style.size;
   const double min_size = slot.headline_min_size > 0 ? slot.headline_min_size : max_size;
+  const int min_lines = options.headline_lines.value_or(1);
+  const int max_lines = options.headline_lines.value_or(slot.headline_max_lines);
+  if (options.headline_size)
+    return set_display_block(context, style, text, *options.headline_size, measure, max_lines,
+                             min_lines);
   for (double size = max_size; size >= min_size - 1e-9; size -= 0.5) {
     DisplayBlock block =
-        set_display_block(context, style, text, size, measure, slot.headline_max_lines);
+        set_display_block(context, style, text, size, measure, max_lines, min_lines);
     if (block.fits) return block;
   }
-  return set_display_block(context, style, text, min_size, measure, slot.headline_max_lines);
+  return set_display_block(context, style, text, min_size, measure, max_lines, min_lines);
 }
 
 const font::FontMetrics& metrics_of(const ComposeContext& context, const lt::TextStyle& style) {
@@ -126,7 +134,8 @@ bool looks_like_subhead(const std::string& text) {
 /// broken at `measure`.
 std::vector<BodyLine> set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
                                const lt::Slot& slot, const story::Story& story, int first,
-                               std::size_t offset, double measure, Warnings& warnings) {
+                               std::size_t offset, double measure, Warnings& warnings,
+                               const StoryOptions& options) {
   const lt::TextStyle& body_style = tpl.style(slot.body_style);
   const bool has_subheads = tpl.styles.count(slot.subhead_style) > 0;
   const int contact_index = static_cast<int>(story.body.size());
@@ -150,11 +159,23 @@ std::vector<BodyLine> set_body(const ComposeContext& context, const lt::PageTemp
     // No indent on a story's first paragraph, after a subhead, or on a continued remainder.
     const bool indent = !is_contact && !subhead && p > 0 && !after_subhead && !continuing;
     after_subhead = subhead;
-    const paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+    paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+    if (role == LineRole::Body) ps.tracking += options.tracking;
     const paragraph::PreparedParagraph prepared =
         paragraph::prepare_paragraph(context.fonts, context.hyphenator, text, ps, indent);
+    // A copyfit's looseness needs the Knuth-Plass breaker with \looseness set.
+    const int looseness = static_cast<std::size_t>(p) < options.looseness.size()
+                              ? options.looseness[static_cast<std::size_t>(p)]
+                              : 0;
+    const auto* kp = dynamic_cast<const linebreak::KnuthPlassBreaker*>(&context.body_breaker);
+    linebreak::KnuthPlassParams loose_params = kp ? kp->params() : linebreak::KnuthPlassParams{};
+    loose_params.looseness = looseness;
+    const linebreak::KnuthPlassBreaker loose_breaker(loose_params);
+    const linebreak::LineBreaker& breaker =
+        looseness != 0 ? static_cast<const linebreak::LineBreaker&>(loose_breaker)
+                       : context.body_breaker;
     paragraph::BrokenParagraph broken =
-        paragraph::break_paragraph(context.fonts, prepared, context.body_breaker, measure);
+        paragraph::break_paragraph(context.fonts, prepared, breaker, measure);
     const int count = static_cast<int>(broken.lines.size());
     for (int i = 0; i < count; ++i) {
       auto& line = broken.lines[static_cast<std::size_t>(i)];
@@ -205,7 +226,8 @@ SlotReport compose_story(const ComposeContext& context, const lt::PageTemplate& 
                          const ModuleRegion& region, const BaselineGrid& grid, PageLayout& layout,
                          DisplayPage& page, const std::optional<JumpLine>& continued,
                          StoryOverflow* overflow,
-                         const std::optional<std::pair<JumpLine, StoryOverflow>>& continuation) {
+                         const std::optional<std::pair<JumpLine, StoryOverflow>>& continuation,
+                         const StoryOptions& options) {
   SlotReport report;
   report.page = region.page;
   report.name = slot.name;
@@ -224,7 +246,7 @@ SlotReport compose_story(const ComposeContext& context, const lt::PageTemplate& 
   // Headline and deck (a continuation repeats the headline as its jump head, without the deck).
   const lt::TextStyle& headline_style = tpl.style(slot.headline_style);
   const DisplayBlock headline =
-      fit_headline(context, headline_style, slot, story.headline.text, measure);
+      fit_headline(context, headline_style, slot, story.headline.text, measure, options);
   if (!headline.fits)
     layout.warnings.push_back({"headline-too-long", story.file + ": the headline needs more than " +
                                                         std::to_string(slot.headline_max_lines) +
@@ -236,8 +258,9 @@ SlotReport compose_story(const ComposeContext& context, const lt::PageTemplate& 
                                       region.top, region, grid, slot.name, layout, page);
   if (story.deck && !continuation && slot.deck_max_lines > 0) {
     const lt::TextStyle& deck_style = tpl.style(slot.deck_style);
-    const DisplayBlock deck = set_display_block(context, deck_style, story.deck->text,
-                                                deck_style.size, measure, slot.deck_max_lines);
+    const DisplayBlock deck = set_display_block(
+        context, deck_style, story.deck->text, deck_style.size, measure,
+        options.deck_lines.value_or(slot.deck_max_lines), options.deck_lines.value_or(1));
     if (!deck.fits)
       layout.warnings.push_back({"deck-too-long", story.file + ": the deck needs more than " +
                                                       std::to_string(slot.deck_max_lines) +
@@ -250,14 +273,14 @@ SlotReport compose_story(const ComposeContext& context, const lt::PageTemplate& 
   // The body: the whole story, or what a jump left (re-broken if the measure differs).
   std::vector<BodyLine> body;
   if (!continuation) {
-    body = set_body(context, tpl, slot, story, 0, 0, column_measure, layout.warnings);
+    body = set_body(context, tpl, slot, story, 0, 0, column_measure, layout.warnings, options);
   } else if (!continuation->second.lines.empty()) {
     const BodyLine& first = continuation->second.lines.front();
     if (std::abs(first.line.measure - column_measure) < 0.01)
       body = continuation->second.lines;
     else
       body = set_body(context, tpl, slot, story, first.paragraph, first.line.source_begin,
-                      column_measure, layout.warnings);
+                      column_measure, layout.warnings, options);
   }
 
   // Rows: the first body baseline is the first grid line whose ascenders clear the cursor.
@@ -287,6 +310,7 @@ SlotReport compose_story(const ComposeContext& context, const lt::PageTemplate& 
       static_cast<int>(std::floor((lowest_baseline - grid.y(first_row)) / grid.pitch + 1e-9)) + 1);
   const int columns = static_cast<int>(region.columns.size());
   const int jump_rows = continued ? 1 : 0;
+  report.rows = rows;
   report.lines_per_column = distribute_columns(flow_lines(body), columns, rows, jump_rows);
 
   std::size_t next = 0;

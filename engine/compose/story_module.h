@@ -31,6 +31,15 @@ struct BodyLine {
   bool keep_with_next = false;
 };
 
+/// Choices a copyfit may impose on a story module (all off by default).
+struct StoryOptions {
+  std::optional<double> headline_size;  ///< pt, instead of the largest that fits
+  std::optional<int> headline_lines;    ///< exactly this many headline lines
+  std::optional<int> deck_lines;        ///< exactly this many deck lines
+  std::vector<int> looseness;           ///< per body paragraph: TeX's \looseness (-1, 0, +1)
+  double tracking = 0;                  ///< em added to the body's letter spacing
+};
+
 /// A jump: where the overflow of a story goes, or where it comes from.
 struct JumpLine {
   std::string text;  ///< "Continued on page 22" / "From page 21"
@@ -51,6 +60,7 @@ SlotReport compose_story(const ComposeContext& context, const layout_template::P
                          const ModuleRegion& region, const BaselineGrid& grid, PageLayout& layout,
                          DisplayPage& page, const std::optional<JumpLine>& continued,
                          StoryOverflow* overflow,
-                         const std::optional<std::pair<JumpLine, StoryOverflow>>& continuation);
+                         const std::optional<std::pair<JumpLine, StoryOverflow>>& continuation,
+                         const StoryOptions& options = {});
 
 }  // namespace broadsheet::compose

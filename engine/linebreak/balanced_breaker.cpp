@@ -1,5 +1,6 @@
 #include "linebreak/balanced_breaker.h"
 
+#include <algorithm>
 #include <limits>
 #include <vector>
 
@@ -7,8 +8,8 @@ namespace broadsheet::linebreak {
 
 namespace {
 
-std::optional<BreakResult> balance(const ItemList& items, double measure, int max_lines,
-                                   bool inside_words) {
+std::optional<BreakResult> balance(const ItemList& items, double measure, int min_lines,
+                                   int max_lines, bool inside_words) {
   // Candidate breaks: between words (zero penalty) and, if allowed, inside words.
   std::vector<std::size_t> breaks;
   for (std::size_t i = 0; i < items.size(); ++i)
@@ -25,7 +26,7 @@ std::optional<BreakResult> balance(const ItemList& items, double measure, int ma
   };
   auto forced = [&](std::size_t k) { return items[breaks[k]].penalty <= -kInfinitePenalty; };
 
-  for (int lines = 1; lines <= max_lines; ++lines) {
+  for (int lines = std::max(min_lines, 1); lines <= max_lines; ++lines) {
     const std::size_t count = static_cast<std::size_t>(lines);
     // cost[l][k]: the least sum of squared slack of l + 1 lines, the last ending at breaks[k].
     std::vector<std::vector<double>> cost(count, std::vector<double>(n, inf));
@@ -69,9 +70,11 @@ std::optional<BreakResult> balance(const ItemList& items, double measure, int ma
 
 }  // namespace
 
-std::optional<BreakResult> break_balanced(const ItemList& items, double measure, int max_lines) {
-  if (auto between_words = balance(items, measure, max_lines, false)) return between_words;
-  return balance(items, measure, max_lines, true);
+std::optional<BreakResult> break_balanced(const ItemList& items, double measure, int max_lines,
+                                          int min_lines) {
+  if (auto between_words = balance(items, measure, min_lines, max_lines, false))
+    return between_words;
+  return balance(items, measure, min_lines, max_lines, true);
 }
 
 }  // namespace broadsheet::linebreak

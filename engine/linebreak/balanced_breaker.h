@@ -13,6 +13,9 @@ namespace broadsheet::linebreak {
 /// never a runt when an even split exists). Breaks at penalties (hyphens, URL breaks) are used
 /// only when no split between words fits. Nullopt when `max_lines` lines cannot hold the text
 /// without overflow.
-std::optional<BreakResult> break_balanced(const ItemList& items, double measure, int max_lines);
+/// With `min_lines` > 1, solutions with fewer lines are not considered (copyfitting may ask a
+/// headline to take more lines than it needs).
+std::optional<BreakResult> break_balanced(const ItemList& items, double measure, int max_lines,
+                                          int min_lines = 1);
 
 }  // namespace broadsheet::linebreak
