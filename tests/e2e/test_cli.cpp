@@ -64,7 +64,10 @@ BOOST_AUTO_TEST_CASE(same_inputs_give_byte_identical_pdfs) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_article_is_one_line_naming_file_and_line_and_keeps_the_old_pdf) {
-  const std::string pdf = test_out("keep.pdf");
+  // A folder of its own: other test programs render into test-out at the same time.
+  const std::string dir = test_out("keep");
+  fs::remove_all(dir);
+  const std::string pdf = dir + "/keep.pdf";
   BOOST_TEST(run_command(broadsheet_binary() + " render " + kArticle + " -o " + pdf).status == 0);
   const std::string before = slurp(pdf);
   const std::string bad = test_out("bad_utf8.txt");
@@ -75,7 +78,7 @@ BOOST_AUTO_TEST_CASE(bad_article_is_one_line_naming_file_and_line_and_keeps_the_
   BOOST_TEST(r.output.find("UTF-8") != std::string::npos, r.output);
   BOOST_TEST(std::count(r.output.begin(), r.output.end(), '\n') == 1);
   BOOST_TEST(slurp(pdf) == before);
-  for (const auto& entry : fs::directory_iterator(BROADSHEET_TEST_OUT))
+  for (const auto& entry : fs::directory_iterator(dir))
     BOOST_TEST(entry.path().string().find(".tmp-") == std::string::npos);
 }
 
