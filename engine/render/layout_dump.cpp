@@ -1,23 +1,10 @@
 #include "render/layout_dump.h"
 
-#include <unistd.h>
-
-#include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
+
+#include "render/json_records.h"
 
 namespace broadsheet::render {
-
-namespace {
-
-double round2(double v) {
-  const double r = std::round(v * 100) / 100;
-  return r == 0 ? 0.0 : r;  // no "-0.0" in dumps
-}
-
-}  // namespace
 
 const char* role_name(compose::LineRole role) {
   switch (role) {
@@ -51,24 +38,7 @@ std::string layout_dump_json(const compose::PageLayout& layout) {
   doc["pages"] = pages;
   doc["grid"] = {{"origin", round2(layout.grid_origin)}, {"pitch", round2(layout.grid_pitch)}};
   ordered_json slots = ordered_json::array();
-  for (const auto& s : layout.slots) {
-    ordered_json slot;
-    slot["page"] = s.page + 1;
-    slot["slot"] = s.name;
-    slot["story"] = s.story;
-    slot["columns"] = {s.first_column, s.last_column};
-    slot["top"] = round2(s.top);
-    slot["depth"] = round2(s.depth);
-    slot["headline_size"] = round2(s.headline_size);
-    slot["headline_lines"] = s.headline_lines;
-    slot["deck_lines"] = s.deck_lines;
-    slot["lines_per_column"] = s.lines_per_column;
-    slot["overset_lines"] = s.overset_lines;
-    slot["overset_text"] = s.overset_text;
-    slot["continued_in"] = s.continued_in;
-    slot["continued_lines"] = s.continued_lines;
-    slots.push_back(std::move(slot));
-  }
+  for (const auto& s : layout.slots) slots.push_back(slot_record(s));
   doc["slots"] = slots;
   ordered_json lines = ordered_json::array();
   for (const auto& l : layout.lines) {
@@ -112,19 +82,7 @@ std::string layout_dump_json(const compose::PageLayout& layout) {
 }
 
 void write_layout_dump(const compose::PageLayout& layout, const std::string& path) {
-  const std::string text = layout_dump_json(layout);
-  const auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
-  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << text;
-    if (!out.flush()) {
-      std::filesystem::remove(temp);
-      throw std::runtime_error(path + ": cannot write the layout dump");
-    }
-  }
-  std::filesystem::rename(temp, path);
+  write_text_atomically(path, layout_dump_json(layout), "layout dump");
 }
 
 }  // namespace broadsheet::render

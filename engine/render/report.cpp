@@ -1,22 +1,12 @@
 #include "render/report.h"
 
-#include <unistd.h>
-
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <stdexcept>
+
+#include "render/json_records.h"
 
 namespace broadsheet::render {
-
-namespace {
-double round2(double v) {
-  const double r = std::round(v * 100) / 100;
-  return r == 0 ? 0.0 : r;
-}
-}  // namespace
 
 std::string report_json(const compose::PageLayout& layout) {
   using nlohmann::ordered_json;
@@ -25,25 +15,7 @@ std::string report_json(const compose::PageLayout& layout) {
   doc["pages"] = layout.display.pages.size();
   doc["overset"] = layout.overset();
   ordered_json slots = ordered_json::array();
-  for (const auto& s : layout.slots) {
-    ordered_json slot;
-    slot["page"] = s.page + 1;
-    slot["slot"] = s.name;
-    slot["story"] = s.story;
-    slot["columns"] = {s.first_column, s.last_column};
-    slot["top_pt"] = round2(s.top);
-    slot["depth_pt"] = round2(s.depth);
-    slot["lines_per_column"] = s.lines_per_column;
-    slot["headline_size_pt"] = round2(s.headline_size);
-    slot["headline_lines"] = s.headline_lines;
-    slot["deck_lines"] = s.deck_lines;
-    slot["overset_lines"] = s.overset_lines;
-    slot["overset_text"] = s.overset_text;
-    slot["continued_in"] = s.continued_in;
-    slot["continued_lines"] = s.continued_lines;
-    if (!s.fit.empty()) slot["fit"] = s.fit;
-    slots.push_back(std::move(slot));
-  }
+  for (const auto& s : layout.slots) slots.push_back(slot_record(s));
   doc["slots"] = slots;
   ordered_json warnings = ordered_json::array();
   for (const auto& w : layout.warnings)
@@ -53,18 +25,7 @@ std::string report_json(const compose::PageLayout& layout) {
 }
 
 void write_report(const compose::PageLayout& layout, const std::string& path) {
-  const auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
-  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << report_json(layout);
-    if (!out.flush()) {
-      std::filesystem::remove(temp);
-      throw std::runtime_error(path + ": cannot write the report");
-    }
-  }
-  std::filesystem::rename(temp, path);
+  write_text_atomically(path, report_json(layout), "report");
 }
 
 std::string report_summary(const compose::PageLayout& layout) {
