@@ -92,6 +92,49 @@ void add_story_rules(const lt::PageTemplate& tpl, const PageLayout& layout, int 
   }
 }
 
+/// The template's keylines, boxes and colour blocks on this page: blocks under everything else,
+/// lines over it. Slot decorations follow the slot's rectangle as composed.
+void add_decorations(const lt::PageTemplate& tpl, int template_page,
+                     const std::map<std::string, Rect>& placed, DisplayPage& page) {
+  std::vector<DisplayItem> under;
+  for (const lt::Decoration& d : tpl.decorations) {
+    if (d.page != template_page) continue;
+    Rect r;
+    if (!d.slot.empty()) {
+      const auto it = placed.find(d.slot);
+      if (it == placed.end()) continue;
+      r = it->second;
+    } else {
+      const auto& first = tpl.columns[static_cast<std::size_t>(d.first_column - 1)];
+      const auto& last = tpl.columns[static_cast<std::size_t>(d.last_column - 1)];
+      r = {first.x, tpl.story_area.y + d.top, last.x + last.width - first.x, d.height};
+    }
+    switch (d.kind) {
+      case lt::DecorationKind::Rule: {
+        const double y = !d.slot.empty() && d.bottom_edge ? r.bottom() + d.offset : r.y - d.offset;
+        page.add(LineItem{r.x, y, r.right(), y, d.weight, d.color});
+        break;
+      }
+      case lt::DecorationKind::Box:
+        page.add(StrokeRectItem{
+            {r.x - d.offset, r.y - d.offset, r.width + 2 * d.offset, r.height + 2 * d.offset},
+            d.weight,
+            d.color,
+            false});
+        break;
+      case lt::DecorationKind::Block: {
+        DisplayItem& item = under.emplace_back();
+        item.shape.emplace<FillRectItem>(FillRectItem{
+            {r.x - d.offset, r.y - d.offset, r.width + 2 * d.offset, r.height + 2 * d.offset},
+            d.color});
+        break;
+      }
+    }
+  }
+  page.items.insert(page.items.begin(), std::make_move_iterator(under.begin()),
+                    std::make_move_iterator(under.end()));
+}
+
 }  // namespace
 
 std::vector<SlotAssignment> assign_in_order(const lt::PageTemplate& tpl,
@@ -254,6 +297,7 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
       layout.slots.push_back(std::move(report));
     }
     add_story_rules(tpl, layout, page_index, page);
+    add_decorations(tpl, template_page, placed, page);
     for (const lt::Slot& slot : tpl.slots) {
       if (slot.page != template_page || slot.place != lt::SlotPlace::Bottom) continue;
       const Rect& r = placed[slot.name];

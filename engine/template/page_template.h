@@ -138,6 +138,24 @@ struct Slot {
   int source_line = 0;
 };
 
+enum class DecorationKind { Rule, Box, Block };
+
+/// A keyline, a keyline box or a colour block: drawn in print, placed either on a slot's
+/// rectangle as composed (`slot` set) or at a fixed place in the story area.
+struct Decoration {
+  DecorationKind kind = DecorationKind::Rule;
+  int page = 1;
+  std::string slot;           ///< place on this slot's rectangle; empty: fixed place
+  bool bottom_edge = false;   ///< rules on a slot: along its foot instead of its head
+  double offset = 0;          ///< pt: a rule moves this far out of the slot, a box grows by it
+  int first_column = 1, last_column = 1;  ///< fixed place: the columns spanned
+  double top = 0;             ///< fixed place: pt below the top of the story area
+  double height = 0;          ///< fixed place: boxes and blocks
+  double weight = 0.5;        ///< rules and boxes, pt
+  Color color;
+  int source_line = 0;
+};
+
 /// A page template, loaded and resolved.
 struct PageTemplate {
   std::string file;  ///< where it was loaded from
@@ -147,6 +165,7 @@ struct PageTemplate {
   std::map<std::string, TextStyle> styles;
   std::optional<Folio> folio;
   std::vector<Slot> slots;       ///< in fill order
+  std::vector<Decoration> decorations;  ///< drawn blocks first (under the text), then lines
   double story_rule_weight = 0;  ///< pt, rule between stories
   Color story_rule_color;
 

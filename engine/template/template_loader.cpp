@@ -234,7 +234,7 @@ StoryRule read_story_rule(const Field& field) {
 PageTemplate parse_template(const std::string& toml_text, const std::string& file_name) {
   const toml::table document = parse_document(toml_text, file_name);
   const TableView root = root_view(
-      document, file_name, {"template", "page", "grid", "story_rule", "styles", "folio", "slot"});
+      document, file_name, {"template", "page", "grid", "story_rule", "styles", "folio", "slot", "decoration"});
 
   PageTemplate result;
   result.file = file_name;
@@ -257,6 +257,8 @@ PageTemplate parse_template(const std::string& toml_text, const std::string& fil
     result.story_rule_color = story_rule.color;
   }
   if (auto slots = root.find("slot")) result.slots = read_slots(*slots, result);
+  if (auto decorations = root.find("decoration"))
+    result.decorations = read_decorations(*decorations, result);
   return result;
 }
 

@@ -100,29 +100,6 @@ std::string kind_name(SlotKind kind) {
 }
 
 /// columns = [first, last] or a single column number.
-void read_slot_columns(const Field& field, int grid_columns, Slot& slot) {
-  if (field.node->is_integer()) {
-    slot.first_column = slot.last_column = read_integer(field);
-  } else {
-    const std::vector<Field> ends = array_elements(field);
-    if (ends.size() != 2) {
-      fail(field,
-           "expected [first, last] column numbers, got an array of " + std::to_string(ends.size()));
-    }
-    slot.first_column = read_integer(ends[0]);
-    slot.last_column = read_integer(ends[1]);
-  }
-  for (int column : {slot.first_column, slot.last_column}) {
-    if (column < 1 || column > grid_columns) {
-      fail(field, "column " + std::to_string(column) + " is outside the grid (columns 1 to " +
-                      std::to_string(grid_columns) + ")");
-    }
-  }
-  if (slot.first_column > slot.last_column) {
-    fail(field, "first column " + std::to_string(slot.first_column) + " is after last column " +
-                    std::to_string(slot.last_column));
-  }
-}
 
 std::string column_range(const Slot& slot) {
   return slot.first_column == slot.last_column ? "column " + std::to_string(slot.first_column)
@@ -319,6 +296,7 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
 
 }  // namespace
 
+
 bool Folio::needs_date() const {
   return std::any_of(items.begin(), items.end(), [](const FolioItem& item) {
     const auto fields = text_fields(item.text);
@@ -329,6 +307,30 @@ bool Folio::needs_date() const {
 }
 
 namespace detail {
+
+void read_slot_columns(const Field& field, int grid_columns, Slot& slot) {
+  if (field.node->is_integer()) {
+    slot.first_column = slot.last_column = read_integer(field);
+  } else {
+    const std::vector<Field> ends = array_elements(field);
+    if (ends.size() != 2) {
+      fail(field,
+           "expected [first, last] column numbers, got an array of " + std::to_string(ends.size()));
+    }
+    slot.first_column = read_integer(ends[0]);
+    slot.last_column = read_integer(ends[1]);
+  }
+  for (int column : {slot.first_column, slot.last_column}) {
+    if (column < 1 || column > grid_columns) {
+      fail(field, "column " + std::to_string(column) + " is outside the grid (columns 1 to " +
+                      std::to_string(grid_columns) + ")");
+    }
+  }
+  if (slot.first_column > slot.last_column) {
+    fail(field, "first column " + std::to_string(slot.first_column) + " is after last column " +
+                    std::to_string(slot.last_column));
+  }
+}
 
 void require_style(const Field& field, const std::string& name,
                    const std::map<std::string, TextStyle>& styles) {

@@ -20,7 +20,13 @@ void require_style(const Field& field, const std::string& name,
 Folio read_folio(const Field& field, const std::map<std::string, TextStyle>& styles,
                  double type_area_height);
 
+/// columns = [first, last] (or one column number) within 1..grid_columns, into the slot's range.
+void read_slot_columns(const Field& field, int grid_columns, Slot& slot);
+
 /// The [[slot]] array, in fill order. Needs the template's styles, grid and story area.
 std::vector<Slot> read_slots(const Field& field, const PageTemplate& page_template);
+
+/// The [[decoration]] array (keylines, boxes, colour blocks). Needs the slots and the grid.
+std::vector<Decoration> read_decorations(const Field& field, const PageTemplate& page_template);
 
 }  // namespace broadsheet::layout_template::detail

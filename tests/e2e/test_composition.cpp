@@ -230,3 +230,44 @@ BOOST_AUTO_TEST_CASE(copyfit_fills_the_slot_exactly_and_says_how) {
   BOOST_TEST(after.fit.find("lines fill") != std::string::npos, after.fit);
   BOOST_TEST_MESSAGE("copyfit: " << after.fit);
 }
+
+BOOST_AUTO_TEST_CASE(keylines_and_colour_blocks_come_from_the_template) {
+  const auto tpl = layout_template::load_template("tests/golden/templates/tabloid.toml");
+  BOOST_REQUIRE(tpl.decorations.size() == 3u);
+  const story::Story story = story::read_story(kRail, {.has_deck = false});
+  linebreak::KnuthPlassBreaker breaker;
+  compose::FolioOverrides folio;
+  folio.page = 1;  // the sample's credit line has no page number
+  const auto layout = compose::compose_page({test_fonts(), &test_hyphenator(), breaker}, tpl,
+                                            compose::assign_in_order(tpl, {&story}), folio);
+  const auto& items = layout.display.pages[0].items;
+  const auto& lead = layout.slots.front();
+  const double offset = 2 * 72 / 25.4;
+  // The tint is drawn first, under everything, around the module as composed.
+  const auto* block = std::get_if<FillRectItem>(&items.front().shape);
+  BOOST_REQUIRE(block);
+  BOOST_TEST(block->rect.y == lead.top - offset, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(block->rect.height == lead.depth + 2 * offset, boost::test_tools::tolerance(1e-9));
+  int boxes = 0, rules = 0;
+  for (const auto& item : items) {
+    if (const auto* box = std::get_if<StrokeRectItem>(&item.shape))
+      boxes += item.layer == Layer::Print && std::abs(box->rect.y - (lead.top - offset)) < 1e-9;
+    if (const auto* rule = std::get_if<LineItem>(&item.shape))
+      rules +=
+          std::abs(rule->y0 - (tpl.story_area.y + 340 * 72 / 25.4)) < 1e-9 && rule->weight == 2.0;
+  }
+  BOOST_TEST(boxes == 1);
+  BOOST_TEST(rules == 1);
+}
+
+BOOST_AUTO_TEST_CASE(decorations_are_checked_when_the_template_loads) {
+  std::string text = slurp("tests/golden/templates/tabloid.toml");
+  text += "\n[[decoration]]\nkind = \"rule\"\nslot = \"sports\"\n";
+  try {
+    layout_template::parse_template(text, "bad.toml");
+    BOOST_ERROR("no error for an unknown slot");
+  } catch (const InputError& e) {
+    BOOST_TEST(e.message().find("unknown slot 'sports'") != std::string::npos, e.what());
+    BOOST_TEST(e.where().line > 90);
+  }
+}
