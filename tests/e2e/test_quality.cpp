@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE quality
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
@@ -17,7 +18,8 @@ nlohmann::json measure_page21() {
   const std::string meter = std::string(BROADSHEET_SOURCE_DIR) + "/../shared/tools/pdfquality.py";
   BOOST_TEST_REQUIRE(std::filesystem::exists(meter), "the meter is missing: " << meter);
   const std::string pdf = test_out("quality_page21.pdf");
-  const auto render = run_command(broadsheet_binary() + " render " + kArticle + " -o " + pdf);
+  const auto render = run_command(broadsheet_binary() + " render " + kArticle + " -o " + pdf +
+                                  " --layout " + test_out("quality_page21.layout.json"));
   BOOST_TEST_REQUIRE(render.status == 0, render.output);
   const auto r = run_command("python3 " + meter + " " + pdf + " --source " + kArticle +
                              " --body-size 9.5 --skip-last 1 2>/dev/null");
@@ -46,4 +48,20 @@ BOOST_AUTO_TEST_CASE(reference_article_meets_the_composer_targets) {
   BOOST_TEST(q["fidelity"]["reordered"].get<int>() == 0);
   BOOST_TEST(q["baseline_grid"]["pitch_pt"].get<double>() == 11.0);
   BOOST_TEST(q["baseline_grid"]["on_grid_fraction"].get<double>() == 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(no_runt_last_lines_in_the_reference_article) {
+  measure_page21();
+  std::ifstream in(test_out("quality_page21.layout.json"));
+  const auto dump = nlohmann::json::parse(in);
+  int last_lines = 0;
+  for (const auto& l : dump["lines"]) {
+    if (l["role"] != "body" || l["line"].get<int>() == 0) continue;
+    const std::string text = l["text"];
+    const bool one_word = text.find(' ') == std::string::npos;
+    if (one_word) ++last_lines;
+    // A runt: one word on a paragraph's last line, narrower than a fifth of the measure.
+    BOOST_TEST(!(one_word && l["width"].get<double>() < 0.2 * l["measure"].get<double>()), text);
+  }
+  BOOST_TEST_MESSAGE(last_lines << " one-word continuation lines checked");
 }
