@@ -25,6 +25,17 @@ std::vector<std::pair<std::size_t, std::size_t>> split_words(const std::string& 
   return words;
 }
 
+/// Letters (ASCII and anything beyond it, counted by code point) in a piece of a word.
+int letters_in(std::string_view piece) {
+  int letters = 0;
+  for (std::size_t i = 0; i < piece.size(); ++i) {
+    const auto c = static_cast<unsigned char>(piece[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
+  }
+  return letters;
+}
+
 }  // namespace
 
 ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
@@ -65,6 +76,12 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
     while (opportunity != opportunities.end() && opportunity->offset <= begin) ++opportunity;
     for (; opportunity != opportunities.end() && opportunity->offset < end; ++opportunity) {
       if (opportunity->kind == text::BreakKind::Space) continue;
+      // An explicit hyphen keeps the hyphenation minimums too: no "e-" alone at a line end.
+      if (opportunity->kind == text::BreakKind::Hyphen &&
+          (letters_in(word_text.substr(0, opportunity->offset - begin)) <
+               style.hyphenation.min_before ||
+           letters_in(word_text.substr(opportunity->offset - begin)) < style.hyphenation.min_after))
+        continue;
       WordBreak b;
       b.offset = opportunity->offset - begin;
       b.adds_hyphen = opportunity->kind == text::BreakKind::Soft;
