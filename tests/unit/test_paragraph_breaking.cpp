@@ -142,3 +142,21 @@ BOOST_AUTO_TEST_CASE(knuth_plass_sets_the_reference_article_no_looser_than_greed
   BOOST_TEST(worst_kp <= worst_greedy);
   BOOST_TEST(worst_kp < 0.75 * 9.5);  // the widest-gap target
 }
+
+BOOST_AUTO_TEST_CASE(explicit_hyphens_keep_the_hyphenation_minimums) {
+  // "e-commerce" may not break after "e-" (one letter); "tie-ups" may break after "tie-".
+  const auto ps = style_named("body");
+  const std::string text = "hopeful of building an e-commerce infrastructure with e-commerce "
+                           "platforms and tie-ups";
+  for (double measure = 60; measure <= 160; measure += 5) {
+    for (const auto& l : set(text, ps, measure)) {
+      const bool ends_e = l.text.size() >= 2 && l.text.compare(l.text.size() - 2, 2, "e-") == 0 &&
+                          (l.text.size() == 2 || l.text[l.text.size() - 3] == ' ');
+      BOOST_TEST(!ends_e, measure << ": " << l.text);
+    }
+  }
+  const auto words = paragraph::shape_paragraph(test_fonts(), nullptr, "tie-ups e-commerce", ps);
+  BOOST_REQUIRE(words.words.size() == 2u);
+  BOOST_TEST(words.words[0].breaks.size() == 1u);  // tie-|ups
+  BOOST_TEST(words.words[1].breaks.empty());         // never e-|commerce
+}
