@@ -14,9 +14,13 @@ namespace broadsheet::cli {
 
 namespace fs = std::filesystem;
 
+FileWatcher::Descriptor::~Descriptor() {
+  if (fd >= 0) ::close(fd);
+}
+
 FileWatcher::FileWatcher(const std::vector<std::string>& files) {
-  fd_ = inotify_init1(IN_CLOEXEC);
-  if (fd_ < 0) throw std::runtime_error(std::string("inotify: ") + std::strerror(errno));
+  inotify_.fd = inotify_init1(IN_CLOEXEC);
+  if (inotify_.fd < 0) throw std::runtime_error(std::string("inotify: ") + std::strerror(errno));
   std::set<std::string> folders;
   for (const auto& f : files) {
     const fs::path path = fs::absolute(f).lexically_normal();
@@ -24,17 +28,13 @@ FileWatcher::FileWatcher(const std::vector<std::string>& files) {
     folders.insert(path.parent_path().string());
   }
   for (const auto& folder : folders) {
-    const int wd = inotify_add_watch(fd_, folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE);
+    const int wd =
+        inotify_add_watch(inotify_.fd, folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE);
     if (wd < 0) {
-      ::close(fd_);
       throw std::runtime_error(folder + ": cannot watch: " + std::strerror(errno));
     }
     folders_.emplace_back(wd, folder);
   }
-}
-
-FileWatcher::~FileWatcher() {
-  if (fd_ >= 0) ::close(fd_);
 }
 
 std::vector<std::string> FileWatcher::wait_for_change() {
@@ -42,12 +42,12 @@ std::vector<std::string> FileWatcher::wait_for_change() {
   alignas(inotify_event) std::array<char, 8192> buffer{};
   int timeout_ms = -1;  // block until the first relevant event
   for (;;) {
-    pollfd pfd{fd_, POLLIN, 0};
+    pollfd pfd{inotify_.fd, POLLIN, 0};
     const int ready = ::poll(&pfd, 1, timeout_ms);
     if (ready < 0 && errno == EINTR) continue;
     if (ready < 0) throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
     if (ready == 0) break;  // quiet for a while after a change: the save is complete
-    const ssize_t n = ::read(fd_, buffer.data(), buffer.size());
+    const ssize_t n = ::read(inotify_.fd, buffer.data(), buffer.size());
     if (n <= 0) continue;
     for (ssize_t at = 0; at < n;) {
       const auto* event = reinterpret_cast<const inotify_event*>(buffer.data() + at);

@@ -12,7 +12,6 @@ class FileWatcher {
  public:
   /// Watches the given files; throws std::runtime_error when inotify is not available.
   explicit FileWatcher(const std::vector<std::string>& files);
-  ~FileWatcher();
   FileWatcher(const FileWatcher&) = delete;
   FileWatcher& operator=(const FileWatcher&) = delete;
 
@@ -21,7 +20,12 @@ class FileWatcher {
   std::vector<std::string> wait_for_change();
 
  private:
-  int fd_ = -1;
+  /// The inotify descriptor, closed when the watcher goes (also when its constructor throws).
+  struct Descriptor {
+    int fd = -1;
+    ~Descriptor();
+  };
+  Descriptor inotify_;
   std::set<std::string> files_;                       ///< absolute, normalised paths
   std::vector<std::pair<int, std::string>> folders_;  ///< watch descriptor, folder
 };

@@ -49,7 +49,13 @@ story::Date parse_date_option(const std::string& value) {
   std::smatch m;
   if (!std::regex_match(value, m, iso))
     throw InputError({"--date", 0, 0}, "expected YYYY-MM-DD, got '" + value + "'");
-  return {std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
+  const story::Date date{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
+  // Checked against the calendar: the folio names the weekday and the month.
+  const std::chrono::year_month_day ymd{std::chrono::year{date.year},
+                                        std::chrono::month{static_cast<unsigned>(date.month)},
+                                        std::chrono::day{static_cast<unsigned>(date.day)}};
+  if (!ymd.ok()) throw InputError({"--date", 0, 0}, "'" + value + "' is not a calendar date");
+  return date;
 }
 
 /// One render; throws on bad input. Returns true when some text did not fit (overset).
@@ -96,9 +102,11 @@ bool render_once(const RenderArgs& args) {
   for (const Warning& w : layout.warnings)
     std::cerr << "broadsheet: warning: " << w.message << "\n";
 
-  const std::string date = stories.front().source && stories.front().source->date
-                               ? format_pdf_date(*stories.front().source->date)
-                               : std::string("2000-01-01T00:00:00Z");
+  // The PDF's creation date is the edition's date (the folio's), never the clock.
+  std::optional<story::Date> edition = overrides.date;
+  if (!edition && stories.front().source) edition = stories.front().source->date;
+  const std::string date =
+      edition ? format_pdf_date(*edition) : std::string("2000-01-01T00:00:00Z");
   render::write_pdf(layout.display, engine.fonts(), args.output,
                     {.creator = "broadsheet " BROADSHEET_VERSION, .create_date = date});
   if (!args.watch) std::cerr << "broadsheet: wrote " << args.output << "\n";
@@ -130,6 +138,9 @@ bool render_once(const RenderArgs& args) {
 /// its error and leaves the last good outputs in place (outputs are replaced atomically).
 [[noreturn]] void watch_and_render(const RenderArgs& args) {
   std::vector<std::string> inputs = args.articles;
+  for (const std::string& assignment : args.slots)  // NAME=FILE
+    if (const auto eq = assignment.find('='); eq != std::string::npos)
+      inputs.push_back(assignment.substr(eq + 1));
   inputs.push_back(args.template_path);
   FileWatcher watcher(inputs);
   for (;;) {

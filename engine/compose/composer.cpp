@@ -230,7 +230,8 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
           if (auto it = placed.find(above); it != placed.end())
             top = std::max(top, it->second.bottom() + gap);
       }
-      const double bottom = std::min(floor, top + slot.max_depth);
+      // A fixed depth (advertisements, pictures, or a story slot given one) is the slot's depth.
+      const double bottom = std::min(floor, top + (slot.depth > 0 ? slot.depth : slot.max_depth));
       const ModuleRegion region{page_index, top, bottom, slot_columns(tpl, slot)};
       SlotReport report;
       const auto assigned = by_slot.find(slot.name);
@@ -289,10 +290,15 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
           empty_bottom = top + slot.min_depth;
         report.depth = std::max(slot.min_depth, empty_bottom - top);
         placed[slot.name] = slot_rect(tpl, slot, top, top + report.depth);
-        if (slot.kind == lt::SlotKind::Story) {
-          layout.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
-          if (report.depth > 0) add_placeholder(context, tpl, placed[slot.name], slot.name, page);
+        if (slot.depth > 0) {
+          report.depth = std::min(slot.depth, bottom - top);
+          placed[slot.name] = slot_rect(tpl, slot, top, top + report.depth);
         }
+        if (slot.kind == lt::SlotKind::Story)
+          layout.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
+        if (report.depth > 0)
+          add_placeholder(context, tpl, placed[slot.name],
+                          slot.label.empty() ? slot.name : slot.label, page);
       }
       layout.slots.push_back(std::move(report));
     }
@@ -312,6 +318,18 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
       add_placeholder(context, tpl, r, slot.label.empty() ? slot.name : slot.label, page);
     }
     layout.display.pages.push_back(std::move(page));
+  }
+  // Overflow whose continuation slot never came: nothing may disappear silently.
+  for (const auto& [slot_name, waiting] : pending) {
+    SlotReport lost;
+    lost.name = slot_name;
+    lost.story = waiting.first->file;
+    for (const BodyLine& l : waiting.second.lines) lost.overset_text.push_back(l.line.text);
+    lost.overset_lines = static_cast<int>(lost.overset_text.size());
+    layout.warnings.push_back(
+        {"overset", waiting.first->file + ": " + std::to_string(lost.overset_lines) +
+                        " lines jump to slot '" + slot_name + "', which was not composed"});
+    layout.slots.push_back(std::move(lost));
   }
   return layout;
 }

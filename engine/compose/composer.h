@@ -8,6 +8,7 @@
 #include "compose/page_layout.h"
 #include "font/font_registry.h"
 #include "linebreak/items.h"
+#include "paragraph/paragraph_cache.h"
 #include "story/story.h"
 #include "template/page_template.h"
 #include "text/hyphenator.h"
@@ -37,6 +38,7 @@ struct ComposeContext {
   const font::FontRegistry& fonts;
   const text::Hyphenator* hyphenator = nullptr;  ///< null: no hyphenation
   const linebreak::LineBreaker& body_breaker;    ///< justified and ragged body text
+  paragraph::ParagraphCache* cache = nullptr;    ///< re-use shaped paragraphs (copyfit)
 };
 
 /// Lays out one page: the folio, each assigned story in its slot, placeholders for the rest.

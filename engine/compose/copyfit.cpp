@@ -85,7 +85,11 @@ std::string describe(const Trial& base, const Trial& chosen, const StoryOptions&
 CopyfitResult find_copyfit(const ComposeContext& context, const lt::PageTemplate& tpl,
                            const lt::Slot& slot, const story::Story& story,
                            const ModuleRegion& region, const BaselineGrid& grid) {
-  const Trials trials(context, tpl, slot, story, region, grid);
+  // Every trial re-composes the story: shape each paragraph once for all of them.
+  paragraph::ParagraphCache cache;
+  ComposeContext cached = context;
+  cached.cache = &cache;
+  const Trials trials(cached, tpl, slot, story, region, grid);
   const Trial base = trials.run({});
   CopyfitResult result;
   if (fills(base)) {

@@ -161,8 +161,12 @@ std::vector<BodyLine> set_body(const ComposeContext& context, const lt::PageTemp
     after_subhead = subhead;
     paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
     if (role == LineRole::Body) ps.tracking += options.tracking;
-    const paragraph::PreparedParagraph prepared =
-        paragraph::prepare_paragraph(context.fonts, context.hyphenator, text, ps, indent);
+    paragraph::PreparedParagraph uncached;
+    if (!context.cache)
+      uncached = paragraph::prepare_paragraph(context.fonts, context.hyphenator, text, ps, indent);
+    const paragraph::PreparedParagraph& prepared =
+        context.cache ? context.cache->get(context.fonts, context.hyphenator, text, ps, indent)
+                      : uncached;
     // A copyfit's looseness needs the Knuth-Plass breaker with \looseness set.
     const int looseness = static_cast<std::size_t>(p) < options.looseness.size()
                               ? options.looseness[static_cast<std::size_t>(p)]
@@ -256,6 +260,10 @@ SlotReport compose_story(const ComposeContext& context, const lt::PageTemplate& 
   report.headline_lines = static_cast<int>(headline.lines.size());
   double cursor = place_display_block(context, headline_style, headline, LineRole::Headline,
                                       region.top, region, grid, slot.name, layout, page);
+  if (story.deck && !continuation && slot.deck_max_lines == 0)
+    layout.warnings.push_back({"deck-dropped", story.file + ": slot '" + slot.name +
+                                                   "' takes no deck (deck_max_lines = 0); "
+                                                   "the deck is not set"});
   if (story.deck && !continuation && slot.deck_max_lines > 0) {
     const lt::TextStyle& deck_style = tpl.style(slot.deck_style);
     const DisplayBlock deck = set_display_block(
@@ -342,7 +350,11 @@ SlotReport compose_story(const ComposeContext& context, const lt::PageTemplate& 
         paragraph::prepare_paragraph(context.fonts, nullptr, continued->text,
                                      paragraph::paragraph_style(context.fonts, jump_style), false);
     const auto broken =
-        paragraph::break_paragraph(context.fonts, prepared, linebreak::GreedyBreaker(), col.width);
+        paragraph::break_paragraph(context.fonts, prepared, linebreak::GreedyBreaker(), 1e6);
+    // One line, never wrapped (a wrapped jump line would have nowhere to go).
+    if (!broken.lines.empty() && broken.lines.front().width > col.width)
+      layout.warnings.push_back({"overfull-line", "slot '" + slot.name + "': \"" + continued->text +
+                                                      "\" is wider than the column"});
     if (!broken.lines.empty()) {
       place_line(broken.lines.front(), col.x, grid.y(row), jump_style.color, page);
       PlacedLine placed = placed_line(region, slot.name, LineRole::Jump, jump_style,

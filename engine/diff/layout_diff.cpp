@@ -125,7 +125,9 @@ std::map<LineKey, std::size_t> index_lines(const std::vector<DumpLine>& lines) {
 }
 
 int role_rank(const std::string& role) {
-  static const char* const order[] = {"folio", "headline", "deck", "body", "contact"};
+  // Subheads sit among body paragraphs (ordered by paragraph number); jump lines come last.
+  if (role == "subhead") return 3;
+  static const char* const order[] = {"folio", "headline", "deck", "body", "contact", "jump"};
   const auto it = std::find(std::begin(order), std::end(order), role);
   return static_cast<int>(it - std::begin(order));
 }

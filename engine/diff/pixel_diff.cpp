@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/atomic_file.h"
 #include "core/diagnostics.h"
 
 extern char** environ;
@@ -337,17 +338,12 @@ void write_diff_image(const RasterImage& after, const PageDiff& diff, const std:
       cairo_rectangle(cr.get(), r.x - 2.5, r.y - 2.5, r.width + 5, r.height + 5);
     cairo_stroke(cr.get());
   }
-  const fs::path target(path);
-  if (target.has_parent_path()) fs::create_directories(target.parent_path());
-  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-  const cairo_status_t status = cairo_surface_write_to_png(image.get(), temp.c_str());
-  if (status != CAIRO_STATUS_SUCCESS) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
+  AtomicFile out(path);
+  const cairo_status_t status = cairo_surface_write_to_png(image.get(), out.temp().c_str());
+  if (status != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(path +
                              ": cannot write the diff image: " + cairo_status_to_string(status));
-  }
-  fs::rename(temp, target);
+  out.commit();
 }
 
 }  // namespace broadsheet::diff

@@ -114,7 +114,7 @@ ParagraphItems build_items(const ShapedParagraph& para, const bool indent_first_
                                       [](const WordBreak& b) { return b.explicit_hyphen; });
     for (const WordBreak& b : word.breaks) {
       add_fragment(b.offset);
-      const bool url = !b.adds_hyphen && !b.explicit_hyphen;
+      const bool url = b.url;  // other breaks (beside an em dash) cost nothing extra
       const double width = b.adds_hyphen ? para.hyphen.width() : 0.0;
       const double penalty =
           b.adds_hyphen ? params.hyphen_penalty + (compound ? params.compound_hyphen_extra : 0.0)

@@ -112,7 +112,9 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
                       [&](const shape::ShapedGlyph& g) { return g.cluster >= run.text.size(); });
       }
       pieces.back().run.text += "-";
-      shape::ShapedGlyph h = para.hyphen.glyphs.front();
+      // The hyphen's glyphs (a font without one shapes it to .notdef, still one glyph).
+      shape::ShapedGlyph h =
+          para.hyphen.glyphs.empty() ? shape::ShapedGlyph{} : para.hyphen.glyphs.front();
       h.cluster = static_cast<std::uint32_t>(pieces.back().run.text.size() - 1);
       pieces.back().run.glyphs.push_back(h);
     }
@@ -141,8 +143,8 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
     // A paragraph's last line keeps its natural spacing unless it must shrink to fit.
     const bool justify =
         style.align == Align::Justify && (!line.last_of_paragraph || natural > target + 1e-9);
-    if (justify && spaces > 0) {
-      double extra = target - natural;
+    if (justify && (spaces > 0 || gaps > 0)) {
+      const double extra = target - natural;
       const double word_room = spaces * space *
                                (extra >= 0 ? js.word_space_max - js.word_space_desired
                                            : js.word_space_desired - js.word_space_min);
@@ -152,19 +154,21 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
       const double step1 = std::clamp(std::abs(extra), 0.0, word_room);
       const double step2 = std::clamp(std::abs(extra) - step1, 0.0, letter_room);
       const double sign = extra >= 0 ? 1.0 : -1.0;
-      word_space += sign * step1 / spaces;
+      if (spaces > 0) word_space += sign * step1 / spaces;
       if (gaps > 0) letter_space += sign * step2 / gaps;
       const double rest = std::abs(extra) - step1 - step2;
       if (rest > 1e-9) {
-        if (extra > 0)
-          word_space += rest / spaces;  // looser than the maximum: still justified
-        else
+        if (extra < 0)
           line.overfull = true;  // wider than the measure at minimum spacing
+        else if (spaces > 0)
+          word_space += rest / spaces;  // looser than the maximum: still justified
       }
-      line.justified = !line.last_of_paragraph;
-      line.ratio = (word_space - desired) /
-                   (space * (word_space >= desired ? js.word_space_max - js.word_space_desired
-                                                   : js.word_space_desired - js.word_space_min));
+      // A single word that cannot fill the measure within the letter-spacing limits stays
+      // flush left rather than being spaced out.
+      line.justified = !line.last_of_paragraph && (spaces > 0 || rest <= 1e-9);
+      const double range = extra >= 0 ? js.word_space_max - js.word_space_desired
+                                      : js.word_space_desired - js.word_space_min;
+      line.ratio = range > 0 && spaces > 0 ? (word_space - desired) / (space * range) : 0.0;
     } else if (natural > target + 1e-6) {
       line.overfull = true;
     }

@@ -86,13 +86,14 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
       b.offset = opportunity->offset - begin;
       b.adds_hyphen = opportunity->kind == text::BreakKind::Soft;
       b.explicit_hyphen = opportunity->kind == text::BreakKind::Hyphen;
+      b.url = opportunity->kind == text::BreakKind::Url;
       word.breaks.push_back(b);
     }
     if (style.hyphenate && hyphenator) {
       for (std::size_t point : hyphenator->points(word_text, style.hyphenation)) {
         const bool taken = std::any_of(word.breaks.begin(), word.breaks.end(),
                                        [&](const WordBreak& b) { return b.offset == point; });
-        if (!taken) word.breaks.push_back({point, true, false});
+        if (!taken) word.breaks.push_back({point, true, false, false});
       }
       std::sort(word.breaks.begin(), word.breaks.end(),
                 [](const WordBreak& a, const WordBreak& b) { return a.offset < b.offset; });

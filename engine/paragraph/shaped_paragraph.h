@@ -32,6 +32,7 @@ struct WordBreak {
   std::size_t offset = 0;        ///< byte offset inside the word
   bool adds_hyphen = false;      ///< a discretionary hyphen (dictionary point or soft hyphen)
   bool explicit_hyphen = false;  ///< after a hyphen or dash that is in the text
+  bool url = false;              ///< inside a URL or an e-mail address
 };
 
 /// A space-delimited word with its shaping.

@@ -4,6 +4,8 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <ft2build.h>
+
+#include "core/atomic_file.h"
 #include FT_FREETYPE_H
 
 #include <unistd.h>
@@ -118,30 +120,6 @@ void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& f
   }
 }
 
-/// A temporary path beside `path`, renamed over it by commit(); removed if never committed.
-class AtomicOutput {
- public:
-  explicit AtomicOutput(std::string path)
-      : path_(std::move(path)), temp_(path_ + ".tmp-" + std::to_string(::getpid())) {
-    const auto parent = std::filesystem::path(path_).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
-  }
-  ~AtomicOutput() {
-    if (!committed_) std::remove(temp_.c_str());
-  }
-  AtomicOutput(const AtomicOutput&) = delete;
-  AtomicOutput& operator=(const AtomicOutput&) = delete;
-  const std::string& temp() const { return temp_; }
-  void commit() {
-    std::filesystem::rename(temp_, path_);
-    committed_ = true;
-  }
-
- private:
-  std::string path_, temp_;
-  bool committed_ = false;
-};
-
 void check(cairo_status_t status, const std::string& what) {
   if (status != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(what + ": " + cairo_status_to_string(status));
@@ -152,7 +130,7 @@ void check(cairo_status_t status, const std::string& what) {
 void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, const std::string& path,
                const PdfOptions& options) {
   if (display.pages.empty()) throw std::runtime_error("nothing to render: no pages");
-  AtomicOutput out(path);
+  AtomicFile out(path);
   {
     std::vector<FontFace> faces(fonts.size());
     const DisplayPage& first = display.pages.front();
@@ -187,7 +165,7 @@ void write_png(const DisplayList& display, const font::FontRegistry& fonts, cons
   const double scale = options.dpi / 72.0;
   const int width = static_cast<int>(std::ceil(page.width * scale));
   const int height = static_cast<int>(std::ceil(page.height * scale));
-  AtomicOutput out(path);
+  AtomicFile out(path);
   {
     std::vector<FontFace> faces(fonts.size());
     Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));

@@ -1,11 +1,6 @@
 #include "render/json_records.h"
 
-#include <unistd.h>
-
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <stdexcept>
 
 namespace broadsheet::render {
 
@@ -33,22 +28,6 @@ nlohmann::ordered_json slot_record(const compose::SlotReport& s) {
   slot["continued_lines"] = s.continued_lines;
   if (!s.fit.empty()) slot["fit"] = s.fit;
   return slot;
-}
-
-void write_text_atomically(const std::string& path, const std::string& text,
-                           const std::string& what) {
-  const auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
-  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << text;
-    if (!out.flush()) {
-      std::filesystem::remove(temp);
-      throw std::runtime_error(path + ": cannot write the " + what);
-    }
-  }
-  std::filesystem::rename(temp, path);
 }
 
 }  // namespace broadsheet::render

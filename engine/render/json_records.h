@@ -1,6 +1,5 @@
 #pragma once
-// Pieces shared by the JSON outputs (layout dump, report): rounding, the slot record, and
-// writing a text file atomically.
+// Pieces shared by the JSON outputs (layout dump, report): rounding and the slot record.
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -14,10 +13,5 @@ double round2(double value);
 
 /// One slot as both the layout dump and the report show it.
 nlohmann::ordered_json slot_record(const compose::SlotReport& slot);
-
-/// Writes `text` to a temporary file beside `path`, then renames it into place; throws
-/// std::runtime_error naming `what` when it cannot.
-void write_text_atomically(const std::string& path, const std::string& text,
-                           const std::string& what);
 
 }  // namespace broadsheet::render

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/atomic_file.h"
 #include "render/json_records.h"
 
 namespace broadsheet::render {
@@ -82,7 +83,7 @@ std::string layout_dump_json(const compose::PageLayout& layout) {
 }
 
 void write_layout_dump(const compose::PageLayout& layout, const std::string& path) {
-  write_text_atomically(path, layout_dump_json(layout), "layout dump");
+  write_file_atomically(path, layout_dump_json(layout), "layout dump");
 }
 
 }  // namespace broadsheet::render

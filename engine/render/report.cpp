@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "render/json_records.h"
 
 namespace broadsheet::render {
@@ -25,7 +26,7 @@ std::string report_json(const compose::PageLayout& layout) {
 }
 
 void write_report(const compose::PageLayout& layout, const std::string& path) {
-  write_text_atomically(path, report_json(layout), "report");
+  write_file_atomically(path, report_json(layout), "report");
 }
 
 std::string report_summary(const compose::PageLayout& layout) {
@@ -45,6 +46,7 @@ std::string report_summary(const compose::PageLayout& layout) {
     out << "\n";
     overset += s.overset_lines;
   }
+  if (overset > 0) out << "broadsheet: " << overset << " lines overset in all\n";
   return out.str();
 }
 

@@ -255,6 +255,11 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
         *place,
         {{"top", SlotPlace::Top}, {"below", SlotPlace::Below}, {"bottom", SlotPlace::Bottom}});
   }
+  if (slot.kind == SlotKind::Story && slot.place == SlotPlace::Bottom) {
+    fail(*table.find("place"),
+         "a story slot cannot sit at the bottom (its depth follows its story): use place = "
+         "\"below\" with the slots above it");
+  }
   check_no_overlap(columns, slot, earlier);
   if (slot.place == SlotPlace::Below) {
     read_below(table.require("below", "the names of the slots it sits under"), earlier, slot);
@@ -295,7 +300,6 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
 }
 
 }  // namespace
-
 
 bool Folio::needs_date() const {
   return std::any_of(items.begin(), items.end(), [](const FolioItem& item) {

@@ -136,3 +136,12 @@ BOOST_AUTO_TEST_CASE(watch_rerenders_on_change_and_keeps_the_last_good_output) {
   BOOST_TEST(out.find("keeping the last good output") != std::string::npos, out);
   BOOST_TEST(slurp(pdf).rfind("%PDF-", 0) == 0u);
 }
+
+BOOST_AUTO_TEST_CASE(an_impossible_date_is_bad_input) {
+  for (const char* date : {"2015-13-45", "2015-00-10", "2015-02-30", "17/12/2015"}) {
+    const auto r = run_command(broadsheet_binary() + " render " + kArticle + " --date " + date +
+                               " -o " + test_out("bad_date.pdf"));
+    BOOST_TEST(r.status == 1, date << ": " << r.output);
+    BOOST_TEST(r.output.find("--date") != std::string::npos, r.output);
+  }
+}

@@ -271,3 +271,36 @@ BOOST_AUTO_TEST_CASE(decorations_are_checked_when_the_template_loads) {
     BOOST_TEST(e.where().line > 90);
   }
 }
+
+BOOST_AUTO_TEST_CASE(story_slots_at_the_bottom_are_rejected_and_fixed_depths_hold) {
+  std::string text = slurp("templates/page21.toml");
+  const std::string second = "name = \"second\"\nkind = \"story\"\ncolumns = [1, 6]";
+  auto at = text.find(second);
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  std::string bottom = text;
+  const std::string below = "place = \"below\"\nbelow = [\"lead\", \"rail\"]";
+  const auto below_at = bottom.find(below, at);
+  BOOST_TEST_REQUIRE(below_at != std::string::npos);
+  bottom.replace(below_at, below.size(), "place = \"bottom\"");
+  try {
+    layout_template::parse_template(bottom, "bottom.toml");
+    BOOST_ERROR("a story slot at the bottom was accepted");
+  } catch (const InputError& e) {
+    BOOST_TEST(e.message().find("cannot sit at the bottom") != std::string::npos, e.what());
+  }
+
+  // A story slot with a fixed depth: what does not fit is overset, not spilled past it.
+  std::string fixed = text;
+  const std::string lead = "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]\nplace = \"top\"";
+  at = fixed.find(lead);
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  fixed.insert(at + lead.size(), "\ndepth = \"90mm\"");
+  const auto tpl = layout_template::parse_template(fixed, "fixed.toml");
+  const story::Story story = story::read_story(kLead);
+  linebreak::KnuthPlassBreaker breaker;
+  const auto layout = compose::compose_page({test_fonts(), &test_hyphenator(), breaker}, tpl,
+                                            compose::assign_in_order(tpl, {&story}));
+  const auto& slot = layout.slots.front();
+  BOOST_TEST(slot.depth <= 90 * 72 / 25.4 + 1e-6);
+  BOOST_TEST(slot.overset_lines > 0);
+}

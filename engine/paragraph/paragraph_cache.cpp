@@ -1,0 +1,38 @@
+#include "paragraph/paragraph_cache.h"
+
+#include <sstream>
+
+namespace broadsheet::paragraph {
+
+namespace {
+
+/// Everything that changes shaping or items, written out exactly (hex floats).
+std::string key_of(const std::string& text, const ParagraphStyle& s, bool indent,
+                   const text::Hyphenator* hyphenator) {
+  std::ostringstream k;
+  k << std::hexfloat << s.font << '|' << s.size << '|' << static_cast<int>(s.align) << '|'
+    << s.indent << '|' << s.hyphenate << '|' << s.hyphenation.min_word_letters << ','
+    << s.hyphenation.min_before << ',' << s.hyphenation.min_after << ','
+    << s.hyphenation.capitalized << '|' << s.justification.word_space_min << ','
+    << s.justification.word_space_desired << ',' << s.justification.word_space_max << ','
+    << s.justification.letter_space_min << ',' << s.justification.letter_space_desired << ','
+    << s.justification.letter_space_max << '|' << s.optical_margins << '|' << s.tracking << '|'
+    << indent << '|' << (hyphenator != nullptr) << '|' << text;
+  return k.str();
+}
+
+}  // namespace
+
+const PreparedParagraph& ParagraphCache::get(const font::FontRegistry& fonts,
+                                             const text::Hyphenator* hyphenator,
+                                             const std::string& text, const ParagraphStyle& style,
+                                             bool indent_first_line) {
+  const std::string key = key_of(text, style, indent_first_line, hyphenator);
+  auto it = entries_.find(key);
+  if (it == entries_.end())
+    it = entries_.emplace(key, prepare_paragraph(fonts, hyphenator, text, style, indent_first_line))
+             .first;
+  return it->second;
+}
+
+}  // namespace broadsheet::paragraph

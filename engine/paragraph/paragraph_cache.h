@@ -1,0 +1,25 @@
+#pragma once
+// Prepared paragraphs kept for re-use: a copyfit composes one story dozens of times with other
+// headline sizes or looseness, and must not reshape text that has not changed.
+
+#include <map>
+#include <string>
+
+#include "paragraph/typeset.h"
+
+namespace broadsheet::paragraph {
+
+class ParagraphCache {
+ public:
+  /// The prepared paragraph for this text, style and indent, shaping it on first use. The
+  /// reference stays valid as long as the cache.
+  const PreparedParagraph& get(const font::FontRegistry& fonts, const text::Hyphenator* hyphenator,
+                               const std::string& text, const ParagraphStyle& style,
+                               bool indent_first_line);
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::map<std::string, PreparedParagraph> entries_;
+};
+
+}  // namespace broadsheet::paragraph
