@@ -328,6 +328,15 @@ BreakResult KnuthPlassBreaker::break_lines(const ItemList& items, const LineWidt
   return break_lines_traced(items, widths, nullptr);
 }
 
+namespace {
+/// The largest adjustment ratio among a paragraph's lines but its last.
+double loosest(const std::vector<BrokenLine>& lines) {
+  double worst = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) worst = std::max(worst, lines[i].ratio);
+  return worst;
+}
+}  // namespace
+
 BreakResult KnuthPlassBreaker::break_lines_traced(const ItemList& items, const LineWidths& widths,
                                                   BreakTrace* trace) const {
   BreakResult result;
@@ -356,6 +365,15 @@ BreakResult KnuthPlassBreaker::break_lines_traced(const ItemList& items, const L
     if (more_passes && solution->looseness != p.looseness && pass.number < last_regular) continue;
     result.lines = runner.lines(solution->node);
     result.pass = std::min(pass.number, 3);  // BreakResult knows passes 1-3 (TeX's)
+    if (pass.number == 3 && p.emergency_retry_fraction > 0) {
+      // The same pass with less emergency stretch: keep whichever loosest line is less loose.
+      PassSettings retry = pass;
+      retry.emergency_stretch = pass.emergency_stretch * p.emergency_retry_fraction;
+      if (const std::optional<Solution> other = runner.run(retry)) {
+        std::vector<BrokenLine> lines = runner.lines(other->node);
+        if (loosest(lines) < loosest(result.lines) - 1e-9) result.lines = std::move(lines);
+      }
+    }
     return result;
   }
   return result;  // not reached: the final pass always finds a solution
