@@ -37,22 +37,8 @@ Rect slot_rect(const lt::PageTemplate& tpl, const lt::Slot& slot, double top, do
 void add_placeholder(const ComposeContext& context, const lt::PageTemplate& tpl, const Rect& rect,
                      const std::string& label, DisplayPage& page) {
   page.add(StrokeRectItem{rect, 1.0, kPlaceholderGrey, true}, Layer::Preview);
-  if (label.empty() || tpl.styles.empty()) return;
-  const auto style_it = tpl.styles.count("body") ? tpl.styles.find("body") : tpl.styles.begin();
-  const font::FontId font =
-      context.fonts.find(style_it->second.font.family, style_it->second.font.style);
-  const double size = 14;
-  const shape::ShapedRun run = shape::shape_text(context.fonts, font, size, label);
-  double advance = 0;
-  GlyphRunItem glyphs = paragraph::make_glyph_run(run, 0, 0, advance);
-  glyphs.color = kPlaceholderGrey;
-  const double x = rect.x + (rect.width - advance) / 2;
-  const double y = rect.y + rect.height / 2;
-  for (auto& g : glyphs.glyphs) {
-    g.x += x;
-    g.y += y;
-  }
-  page.add(std::move(glyphs), Layer::Preview);
+  add_preview_label(context, tpl, label, 14, rect.x + rect.width / 2, rect.y + rect.height / 2,
+                    true, kPlaceholderGrey, page);
 }
 
 /// The rules between stories: a vertical rule in the gutter between filled slots side by side,

@@ -1,5 +1,6 @@
 #include "compose/guides.h"
 
+#include "compose/placement.h"
 #include "paragraph/line_setter.h"
 #include "shape/shaper.h"
 
@@ -13,23 +14,6 @@ const Color kMarginColor{0.85, 0.2, 0.75};  // magenta, as in layout programs
 const Color kColumnColor{0.3, 0.7, 0.95};   // cyan
 const Color kGridColor{0.55, 0.8, 0.95};    // light cyan
 const Color kSlotColor{0.95, 0.55, 0.1};    // orange
-
-void add_label(const ComposeContext& context, const lt::PageTemplate& tpl, const std::string& text,
-               double x, double y, DisplayPage& page) {
-  if (tpl.styles.empty()) return;
-  const lt::TextStyle& style =
-      tpl.styles.count("body") ? tpl.styles.at("body") : tpl.styles.begin()->second;
-  const font::FontId font = context.fonts.find(style.font.family, style.font.style);
-  const shape::ShapedRun run = shape::shape_text(context.fonts, font, 8, text);
-  double advance = 0;
-  GlyphRunItem glyphs = paragraph::make_glyph_run(run, 0, 0, advance);
-  glyphs.color = kSlotColor;
-  for (auto& g : glyphs.glyphs) {
-    g.x += x;
-    g.y += y;
-  }
-  page.add(std::move(glyphs), Layer::Preview);
-}
 
 }  // namespace
 
@@ -51,7 +35,7 @@ void add_guides(const ComposeContext& context, const lt::PageTemplate& tpl, Page
       const auto& last = tpl.columns[static_cast<std::size_t>(slot.last_column - 1)];
       const Rect r{first.x, slot.top, last.x + last.width - first.x, slot.depth};
       page.add(StrokeRectItem{r, 1.0, kSlotColor, false}, Layer::Preview);
-      add_label(context, tpl, slot.name, r.x + 2, r.y + 9, page);
+      add_preview_label(context, tpl, slot.name, 8, r.x + 2, r.y + 9, false, kSlotColor, page);
     }
   }
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "compose/composer.h"
 #include "compose/page_layout.h"
 #include "paragraph/line_setter.h"
 
@@ -19,6 +20,12 @@ struct BaselineGrid {
   }
   double y(int row) const { return origin + row * pitch; }
 };
+
+/// Adds a preview label (placeholder names, guide captions) in the template's body face, or its
+/// first style's: `x` is its left end, or its centre when `centred`; `y` its baseline.
+void add_preview_label(const ComposeContext& context, const layout_template::PageTemplate& tpl,
+                       const std::string& text, double size, double x, double y, bool centred,
+                       const Color& color, DisplayPage& page);
 
 /// Adds the glyph runs of `line` to `page` with its left end at x and its baseline at y.
 void place_line(const paragraph::SetLine& line, double x, double y, const Color& color,
