@@ -2,7 +2,10 @@
 """Sets every article in tests/articles/ as the lead story of page21 and measures its body
 typography with ../shared/tools/pdfquality.py; prints one table row per article.
 
-usage: scripts/quality.py [--breaker knuth-plass|greedy] [--out DIR] [-- extra render args]
+usage: scripts/quality.py [--breaker knuth-plass|greedy] [--glyph-scaling MIN,DESIRED,MAX]
+                          [--out DIR] [-- extra render args]
+--glyph-scaling sets the articles on page21 with the body's glyph scaling turned on (page21
+itself has it off), e.g. --glyph-scaling 0.98,1.0,1.02, InDesign's newspaper practice.
 The reference article (00_*) has a deck; the samples have none (--no-deck). An article without a
 credit line gets --date, and the samples --page 21, so that the folio can be filled."""
 import argparse, json, pathlib, subprocess, sys
@@ -12,11 +15,22 @@ meter = root.parent / "shared" / "tools" / "pdfquality.py"
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--breaker", default="knuth-plass")
+ap.add_argument("--glyph-scaling", help="MIN,DESIRED,MAX for the body style")
 ap.add_argument("--out", default=str(root / "out" / "quality"))
 ap.add_argument("extra", nargs="*")
 args = ap.parse_args()
 out = pathlib.Path(args.out)
 out.mkdir(parents=True, exist_ok=True)
+template = []
+if args.glyph_scaling:
+    page21 = (root / "templates" / "page21.toml").read_text(encoding="utf-8")
+    anchor = "[styles.body.justification]"
+    if anchor not in page21:
+        sys.exit("quality.py: templates/page21.toml has no " + anchor)
+    scaled = out / "page21_glyph_scaling.toml"
+    scaled.write_text(page21.replace(anchor, anchor + "\nglyph_scaling = [" + args.glyph_scaling + "]"),
+                      encoding="utf-8")
+    template = ["-t", str(scaled)]
 
 cols = ["article", "lines", "just", "loose", "p95 em", "max em", "hyph", "hyph %", "run",
         "overfull", "on grid", "miss/extra/reord"]
@@ -28,7 +42,7 @@ for article in sorted((root / "tests" / "articles").glob("0*.txt")):
     lines = article.read_text(encoding="utf-8").split("\n")
     has_credit = lines[-1].startswith("(")
     cmd = [str(root / "build" / "broadsheet"), "render", str(article), "-o", str(out / f"{name}.pdf"),
-           "--breaker", args.breaker, "--allow-overset"] + args.extra
+           "--breaker", args.breaker, "--allow-overset"] + template + args.extra
     skip = 2
     if not name.startswith("00_"):
         cmd.append("--no-deck")

@@ -28,7 +28,8 @@ struct PlacedLine {
   double width = 0;     ///< set width, pt
   double measure = 0;
   double ratio = 0;
-  double size = 0;  ///< type size, pt
+  double glyph_scale = 1;  ///< horizontal glyph scaling as set (1: none)
+  double size = 0;         ///< type size, pt
   bool hyphenated = false;
   bool justified = false;
   bool last_of_paragraph = false;

@@ -85,6 +85,7 @@ PlacedLine placed_line(const ModuleRegion& region, const std::string& slot, Line
   placed.width = line.width;
   placed.measure = line.measure;
   placed.ratio = line.ratio;
+  placed.glyph_scale = line.glyph_scale;
   placed.size = size;
   placed.hyphenated = line.hyphenated;
   placed.justified = line.justified;

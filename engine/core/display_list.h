@@ -27,6 +27,7 @@ struct TextCluster {
 struct GlyphRunItem {
   int font = 0;  ///< a font::FontId
   double size = 0;
+  double x_scale = 1;  ///< horizontal glyph scaling (justification); positions already include it
   Color color;
   std::vector<PositionedGlyph> glyphs;
   std::string text;

@@ -69,6 +69,9 @@ ParagraphItems build_items(const ShapedParagraph& para, const bool indent_first_
   const auto& j = style.justification;
   const double letter_stretch = style.size * (j.letter_space_max - j.letter_space_desired);
   const double letter_shrink = style.size * (j.letter_space_desired - j.letter_space_min);
+  // Glyph scaling stretches a box in proportion to its width (justified text only).
+  const double glyph_stretch = justified ? j.glyph_scale_max - j.glyph_scale_desired : 0.0;
+  const double glyph_shrink = justified ? j.glyph_scale_desired - j.glyph_scale_min : 0.0;
   const double ragged = params.ragged_stretch_em * style.size;
 
   if (indent_first_line && style.indent > 0) {
@@ -106,7 +109,9 @@ ParagraphItems build_items(const ShapedParagraph& para, const bool indent_first_
       // Letter spacing goes between glyphs: the word's last glyph takes none.
       if (end == word_len && glyphs > 0) --glyphs;
       const double gaps = justified ? static_cast<double>(glyphs) : 0.0;
-      list.add_box(word.run.width_of(frag_begin, end), gaps * letter_stretch, gaps * letter_shrink);
+      const double natural = word.run.width_of(frag_begin, end);
+      list.add_box(natural * j.glyph_scale_desired, gaps * letter_stretch + natural * glyph_stretch,
+                   gaps * letter_shrink + natural * glyph_shrink);
       add({Kind::Fragment, w, frag_begin, end});
       frag_begin = end;
     };

@@ -43,16 +43,17 @@ shape::ShapedRun cut_word(const font::FontRegistry& fonts, const ShapedParagraph
 }  // namespace
 
 GlyphRunItem make_glyph_run(const shape::ShapedRun& run, double x, double letter_space,
-                            double& advance) {
+                            double& advance, double x_scale) {
   GlyphRunItem out;
   out.font = run.font;
   out.size = run.size;
+  out.x_scale = x_scale;
   out.text = run.text;
   double pen = x;
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     const auto& g = run.glyphs[i];
-    out.glyphs.push_back({g.id, pen + g.x_offset, -g.y_offset});
-    pen += g.advance;
+    out.glyphs.push_back({g.id, pen + g.x_offset * x_scale, -g.y_offset});
+    pen += g.advance * x_scale;
     if (i + 1 < run.glyphs.size()) pen += letter_space;
   }
   // Clusters: consecutive glyphs with one cluster value share the bytes up to the next value.
@@ -139,7 +140,8 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
     const double target = bl.measure - indent + line.right_hang;
     double word_space = desired;
     double letter_space = style.size * js.letter_space_desired;
-    const double natural = glyphs_width + spaces * desired + gaps * letter_space;
+    double glyph_scale = js.glyph_scale_desired;
+    const double natural = glyphs_width * glyph_scale + spaces * desired + gaps * letter_space;
     // A paragraph's last line keeps its natural spacing unless it must shrink to fit.
     const bool justify =
         style.align == Align::Justify && (!line.last_of_paragraph || natural > target + 1e-9);
@@ -151,12 +153,17 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
       const double letter_room = gaps * style.size *
                                  (extra >= 0 ? js.letter_space_max - js.letter_space_desired
                                              : js.letter_space_desired - js.letter_space_min);
+      const double glyph_room =
+          glyphs_width * (extra >= 0 ? js.glyph_scale_max - js.glyph_scale_desired
+                                     : js.glyph_scale_desired - js.glyph_scale_min);
       const double step1 = std::clamp(std::abs(extra), 0.0, word_room);
       const double step2 = std::clamp(std::abs(extra) - step1, 0.0, letter_room);
+      const double step3 = std::clamp(std::abs(extra) - step1 - step2, 0.0, glyph_room);
       const double sign = extra >= 0 ? 1.0 : -1.0;
       if (spaces > 0) word_space += sign * step1 / spaces;
       if (gaps > 0) letter_space += sign * step2 / gaps;
-      const double rest = std::abs(extra) - step1 - step2;
+      if (glyphs_width > 0) glyph_scale += sign * step3 / glyphs_width;
+      const double rest = std::abs(extra) - step1 - step2 - step3;
       if (rest > 1e-9) {
         if (extra < 0)
           line.overfull = true;  // wider than the measure at minimum spacing
@@ -174,13 +181,14 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
     }
     line.word_space = word_space;
     line.letter_space = letter_space;
+    line.glyph_scale = glyph_scale;
 
     // Position the pieces.
     double x = indent;
     for (std::size_t pi = 0; pi < pieces.size(); ++pi) {
       if (pieces[pi].space_before) x += word_space;
       double advance = 0;
-      GlyphRunItem run = make_glyph_run(pieces[pi].run, x, letter_space, advance);
+      GlyphRunItem run = make_glyph_run(pieces[pi].run, x, letter_space, advance, glyph_scale);
       x += advance;
       if (!line.text.empty()) line.text += pieces[pi].space_before ? " " : "";
       line.text += pieces[pi].run.text;

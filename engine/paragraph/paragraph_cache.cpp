@@ -16,8 +16,10 @@ std::string key_of(const std::string& text, const ParagraphStyle& s, bool indent
     << s.hyphenation.capitalized << '|' << s.justification.word_space_min << ','
     << s.justification.word_space_desired << ',' << s.justification.word_space_max << ','
     << s.justification.letter_space_min << ',' << s.justification.letter_space_desired << ','
-    << s.justification.letter_space_max << '|' << s.optical_margins << '|' << s.tracking << '|'
-    << indent << '|' << (hyphenator != nullptr) << '|' << text;
+    << s.justification.letter_space_max << ',' << s.justification.glyph_scale_min << ','
+    << s.justification.glyph_scale_desired << ',' << s.justification.glyph_scale_max << '|'
+    << s.optical_margins << '|' << s.tracking << '|' << indent << '|' << (hyphenator != nullptr)
+    << '|' << text;
   return k.str();
 }
 

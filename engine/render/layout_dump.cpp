@@ -1,5 +1,6 @@
 #include "render/layout_dump.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
@@ -57,6 +58,8 @@ std::string layout_dump_json(const compose::PageLayout& layout) {
     line["width"] = round2(l.width);
     line["measure"] = round2(l.measure);
     line["ratio"] = round2(l.ratio);
+    // Only where the style scales glyphs, so that dumps of other templates stay as they were.
+    if (l.glyph_scale != 1) line["glyph_scale"] = std::round(l.glyph_scale * 10000) / 10000;
     line["size"] = round2(l.size);
     line["hyphenated"] = l.hyphenated;
     line["justified"] = l.justified;

@@ -29,6 +29,12 @@ struct Justification {
   double letter_space_min = -0.02;  ///< fraction of the em, added after every glyph
   double letter_space_desired = 0.0;
   double letter_space_max = 0.02;
+  /// Horizontal glyph scaling (fraction of the glyph's width); [1, 1, 1] is off, InDesign's
+  /// default. Used after word and letter spacing have reached their limits.
+  double glyph_scale_min = 1.0;
+  double glyph_scale_desired = 1.0;
+  double glyph_scale_max = 1.0;
+  bool scales_glyphs() const { return glyph_scale_min != 1.0 || glyph_scale_max != 1.0; }
 };
 
 /// A named text style.
@@ -145,13 +151,13 @@ enum class DecorationKind { Rule, Box, Block };
 struct Decoration {
   DecorationKind kind = DecorationKind::Rule;
   int page = 1;
-  std::string slot;           ///< place on this slot's rectangle; empty: fixed place
-  bool bottom_edge = false;   ///< rules on a slot: along its foot instead of its head
-  double offset = 0;          ///< pt: a rule moves this far out of the slot, a box grows by it
+  std::string slot;          ///< place on this slot's rectangle; empty: fixed place
+  bool bottom_edge = false;  ///< rules on a slot: along its foot instead of its head
+  double offset = 0;         ///< pt: a rule moves this far out of the slot, a box grows by it
   int first_column = 1, last_column = 1;  ///< fixed place: the columns spanned
-  double top = 0;             ///< fixed place: pt below the top of the story area
-  double height = 0;          ///< fixed place: boxes and blocks
-  double weight = 0.5;        ///< rules and boxes, pt
+  double top = 0;                         ///< fixed place: pt below the top of the story area
+  double height = 0;                      ///< fixed place: boxes and blocks
+  double weight = 0.5;                    ///< rules and boxes, pt
   Color color;
   int source_line = 0;
 };
@@ -164,9 +170,9 @@ struct PageTemplate {
   Grid grid;
   std::map<std::string, TextStyle> styles;
   std::optional<Folio> folio;
-  std::vector<Slot> slots;       ///< in fill order
+  std::vector<Slot> slots;              ///< in fill order
   std::vector<Decoration> decorations;  ///< drawn blocks first (under the text), then lines
-  double story_rule_weight = 0;  ///< pt, rule between stories
+  double story_rule_weight = 0;         ///< pt, rule between stories
   Color story_rule_color;
 
   // Resolved once at load:

@@ -139,7 +139,7 @@ std::vector<double> read_space_range(const Field& field) {
 }
 
 Justification read_justification(const Field& field) {
-  const TableView table = open_table(field, {"word_space", "letter_space"});
+  const TableView table = open_table(field, {"word_space", "letter_space", "glyph_scaling"});
   Justification justification;
   if (auto word_space = table.find("word_space")) {
     const std::vector<double> range = read_space_range(*word_space);
@@ -156,6 +156,18 @@ Justification read_justification(const Field& field) {
     justification.letter_space_min = range[0];
     justification.letter_space_desired = range[1];
     justification.letter_space_max = range[2];
+  }
+  if (auto glyph_scaling = table.find("glyph_scaling")) {
+    const std::vector<double> range = read_space_range(*glyph_scaling);
+    // InDesign's own limits; beyond a few per cent letters visibly distort.
+    if (range[0] < 0.5 || range[2] > 2.0) {
+      fail(*glyph_scaling, "glyph scaling must stay within [0.5, 2.0] (50 % to 200 %), got [" +
+                               format_number(range[0]) + ", " + format_number(range[1]) + ", " +
+                               format_number(range[2]) + "]");
+    }
+    justification.glyph_scale_min = range[0];
+    justification.glyph_scale_desired = range[1];
+    justification.glyph_scale_max = range[2];
   }
   return justification;
 }
@@ -234,7 +246,8 @@ StoryRule read_story_rule(const Field& field) {
 PageTemplate parse_template(const std::string& toml_text, const std::string& file_name) {
   const toml::table document = parse_document(toml_text, file_name);
   const TableView root = root_view(
-      document, file_name, {"template", "page", "grid", "story_rule", "styles", "folio", "slot", "decoration"});
+      document, file_name,
+      {"template", "page", "grid", "story_rule", "styles", "folio", "slot", "decoration"});
 
   PageTemplate result;
   result.file = file_name;

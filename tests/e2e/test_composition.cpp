@@ -231,6 +231,48 @@ BOOST_AUTO_TEST_CASE(copyfit_fills_the_slot_exactly_and_says_how) {
   BOOST_TEST_MESSAGE("copyfit: " << after.fit);
 }
 
+BOOST_AUTO_TEST_CASE(glyph_scaled_lines_end_on_the_column_right_in_the_pdf) {
+  // page21 with glyph scaling asked for (98-102 %): lines use it within its limits, and in the
+  // PDF the scaled lines still start and end on their column's edges. (That the outlines
+  // themselves are scaled is measured in pixels in test_pixel_diff.)
+  std::string text = slurp("templates/page21.toml");
+  const std::string anchor = "letter_space = [-0.02, 0.0, 0.02]   # of the em";
+  const auto at = text.find(anchor);
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  text.insert(at + anchor.size(), "\nglyph_scaling = [0.98, 1.0, 1.02]");
+  const std::string tpl_path = test_out("glyph_scaling.toml");
+  std::ofstream(tpl_path) << text;
+  const std::string pdf = test_out("glyph_scaling.pdf");
+  const std::string dump = test_out("glyph_scaling.layout.json");
+  const auto r = run_command(broadsheet_binary() + " render " + kLead + " -t " + tpl_path + " -o " +
+                             pdf + " --layout " + dump);
+  BOOST_TEST_REQUIRE(r.status == 0, r.output);
+  std::ifstream in(dump);
+  const auto layout = nlohmann::json::parse(in);
+  const auto words = pdf_words(pdf);
+  int scaled = 0;
+  for (const auto& l : layout["lines"]) {
+    if (l["role"] != "body" || !l["justified"].get<bool>() || !l.contains("glyph_scale")) continue;
+    const double scale = l["glyph_scale"];
+    BOOST_TEST(scale >= 0.98 - 1e-9);
+    BOOST_TEST(scale <= 1.02 + 1e-9);
+    const double left = l["left"], right = left + l["measure"].get<double>();
+    const double baseline = l["baseline"];
+    double x0 = 1e9, x1 = -1e9;
+    for (const auto& w : words) {
+      const double mid = (w.x0 + w.x1) / 2;
+      if (w.y1 < baseline || w.y1 > baseline + 4 || mid < left || mid > right) continue;
+      x0 = std::min(x0, w.x0);
+      x1 = std::max(x1, w.x1);
+    }
+    BOOST_TEST(std::abs(x0 - left) <= 0.5 + 9.5, l["text"]);  // a first line may be indented
+    BOOST_TEST(std::abs(x1 - right) <= 0.5,
+               l["text"] << ": ends at " << x1 << ", column " << right);
+    ++scaled;
+  }
+  BOOST_TEST(scaled >= 3, scaled << " scaled lines");
+}
+
 BOOST_AUTO_TEST_CASE(keylines_and_colour_blocks_come_from_the_template) {
   const auto tpl = layout_template::load_template("tests/golden/templates/tabloid.toml");
   BOOST_REQUIRE(tpl.decorations.size() == 3u);

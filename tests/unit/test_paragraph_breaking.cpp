@@ -108,6 +108,50 @@ BOOST_AUTO_TEST_CASE(optical_margins_hang_a_final_hyphen_by_the_set_fraction) {
   for (const auto& l : set(text, plain, measure)) BOOST_TEST(l.right_hang == 0.0);
 }
 
+BOOST_AUTO_TEST_CASE(glyph_scaling_takes_what_word_and_letter_spacing_cannot) {
+  // A column so narrow that word and letter spacing alone leave loose lines.
+  const double measure = 110;
+  const std::string text =
+      "Independently of the government, individual Americans have been directly contributing "
+      "money to aid organizations. Amazon.com placed a link for the American Red Cross, "
+      "collecting more than $8 million from 100,000 people as of Friday, December 31st.";
+  auto scaled = style_named("body");
+  scaled.justification.glyph_scale_min = 0.98;
+  scaled.justification.glyph_scale_max = 1.02;
+  const auto& js = scaled.justification;
+  const double space = shape::shape_text(test_fonts(), scaled.font, scaled.size, " ").width();
+  int stretched = 0, condensed = 0;
+  for (const auto& l : set(text, scaled, measure)) {
+    BOOST_TEST(l.glyph_scale >= 0.98 - 1e-9);
+    BOOST_TEST(l.glyph_scale <= 1.02 + 1e-9);
+    if (l.last_of_paragraph) {
+      BOOST_TEST(l.glyph_scale == 1.0);
+      continue;
+    }
+    BOOST_TEST(l.width == measure, boost::test_tools::tolerance(1e-6));
+    // Scaling only once the other two are at their limits (InDesign's order).
+    if (l.glyph_scale > 1) {
+      ++stretched;
+      BOOST_TEST(l.letter_space == js.letter_space_max * scaled.size,
+                 boost::test_tools::tolerance(1e-9));
+      BOOST_TEST(l.word_space >= js.word_space_max * space - 1e-6);
+      // Word spaces grow past their maximum only when scaling is at its own.
+      if (l.glyph_scale < js.glyph_scale_max - 1e-9)
+        BOOST_TEST(l.word_space == js.word_space_max * space, boost::test_tools::tolerance(1e-6));
+    }
+    if (l.glyph_scale < 1) {
+      ++condensed;
+      BOOST_TEST(l.letter_space == js.letter_space_min * scaled.size,
+                 boost::test_tools::tolerance(1e-9));
+    }
+    // Every glyph run of the line carries the scale for the renderer.
+    for (const auto& run : l.runs) BOOST_TEST(run.x_scale == l.glyph_scale);
+  }
+  BOOST_TEST(stretched + condensed >= 1);
+  // Off (page21's body): every line at 100 %.
+  for (const auto& l : set(text, style_named("body"), measure)) BOOST_TEST(l.glyph_scale == 1.0);
+}
+
 BOOST_AUTO_TEST_CASE(compound_words_break_at_their_own_hyphen) {
   auto ps = style_named("body");
   const auto lines =
@@ -146,8 +190,9 @@ BOOST_AUTO_TEST_CASE(knuth_plass_sets_the_reference_article_no_looser_than_greed
 BOOST_AUTO_TEST_CASE(explicit_hyphens_keep_the_hyphenation_minimums) {
   // "e-commerce" may not break after "e-" (one letter); "tie-ups" may break after "tie-".
   const auto ps = style_named("body");
-  const std::string text = "hopeful of building an e-commerce infrastructure with e-commerce "
-                           "platforms and tie-ups";
+  const std::string text =
+      "hopeful of building an e-commerce infrastructure with e-commerce "
+      "platforms and tie-ups";
   for (double measure = 60; measure <= 160; measure += 5) {
     for (const auto& l : set(text, ps, measure)) {
       const bool ends_e = l.text.size() >= 2 && l.text.compare(l.text.size() - 2, 2, "e-") == 0 &&
@@ -158,5 +203,5 @@ BOOST_AUTO_TEST_CASE(explicit_hyphens_keep_the_hyphenation_minimums) {
   const auto words = paragraph::shape_paragraph(test_fonts(), nullptr, "tie-ups e-commerce", ps);
   BOOST_REQUIRE(words.words.size() == 2u);
   BOOST_TEST(words.words[0].breaks.size() == 1u);  // tie-|ups
-  BOOST_TEST(words.words[1].breaks.empty());         // never e-|commerce
+  BOOST_TEST(words.words[1].breaks.empty());       // never e-|commerce
 }

@@ -1,5 +1,6 @@
 // Pixel diffs on images drawn here with Cairo: identical, one changed rectangle, two far-apart
-// changes, noise under the tolerance, different sizes, PNG files and the diff image.
+// changes, noise under the tolerance, different sizes, PNG files and the diff image; and the
+// renderer's glyph scaling, measured on the rasterised PDF.
 #define BOOST_TEST_MODULE pixel_diff
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -8,6 +9,9 @@
 
 #include "core/diagnostics.h"
 #include "diff/pixel_diff.h"
+#include "paragraph/line_setter.h"
+#include "render/cairo_renderer.h"
+#include "shape/shaper.h"
 #include "test_support.h"
 
 using namespace broadsheet;
@@ -146,4 +150,46 @@ BOOST_AUTO_TEST_CASE(files_that_are_not_images) {
   BOOST_CHECK_THROW(load_png(testing::test_out("missing.png")), InputError);
   BOOST_CHECK_THROW(rasterize_pdf(text, 40), InputError);
   BOOST_CHECK_THROW(load_pages(testing::test_out("a.gif"), 40), InputError);
+}
+
+namespace {
+
+/// Ink columns (leftmost, rightmost) of a dark pixel in `image`.
+std::pair<int, int> ink_extent(const RasterImage& image) {
+  int left = image.width(), right = -1;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x)
+      if ((image.pixel(x, y) & 0xFF) < 128) {
+        left = std::min(left, x);
+        right = std::max(right, x);
+      }
+  return {left, right};
+}
+
+/// "HH" at 60 pt drawn through the PDF renderer with horizontal scale `x_scale`, rasterised.
+RasterImage scaled_glyphs(double x_scale, const std::string& name) {
+  const auto& fonts = broadsheet::testing::test_fonts();
+  const auto font = fonts.find("TeX Gyre Termes", "Regular");
+  const shape::ShapedRun run = shape::shape_text(fonts, font, 60, "HH");
+  double advance = 0;
+  GlyphRunItem item = paragraph::make_glyph_run(run, 20, 0, advance, x_scale);
+  for (auto& g : item.glyphs) g.y += 70;
+  DisplayList list;
+  list.pages.push_back({300, 100, {}});
+  list.pages.back().add(std::move(item));
+  const std::string pdf = broadsheet::testing::test_out(name);
+  render::write_pdf(list, fonts, pdf, {});
+  std::vector<RasterImage> pages = rasterize_pdf(pdf, 144);
+  return std::move(pages.front());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(glyph_scaling_widens_the_outlines_in_the_pdf) {
+  const auto [left1, right1] = ink_extent(scaled_glyphs(1.0, "glyph_scale_100.pdf"));
+  const auto [left2, right2] = ink_extent(scaled_glyphs(1.5, "glyph_scale_150.pdf"));
+  BOOST_TEST_REQUIRE(right1 > left1);
+  // Both the positions and the outlines scale: the ink of "HH" is 1.5 times as wide.
+  const double ratio = double(right2 - left2) / double(right1 - left1);
+  BOOST_TEST(ratio == 1.5, boost::test_tools::tolerance(0.03));
 }

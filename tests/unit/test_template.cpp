@@ -427,6 +427,24 @@ BOOST_AUTO_TEST_CASE(style_values) {
       with_extra({"[styles.x]", "font = { family = \"F\", style = \"R\" }", "size = 9",
                   "leading = 11", "[styles.x.justification]", "word_space = [1.2, 1.0, 1.33]"}),
       26, {"styles.x.justification.word_space", "min <= desired <= max"});
+  check_error(
+      with_extra({"[styles.x]", "font = { family = \"F\", style = \"R\" }", "size = 9",
+                  "leading = 11", "[styles.x.justification]", "glyph_scaling = [0.4, 1.0, 1.02]"}),
+      26, {"styles.x.justification.glyph_scaling", "[0.5, 2.0]", "0.4"});
+}
+
+BOOST_AUTO_TEST_CASE(glyph_scaling_is_off_unless_a_style_asks) {
+  const auto& off = page21().style("body").justification;
+  BOOST_TEST(!off.scales_glyphs());
+  const auto tpl = parse_template(
+      with_extra({"[styles.x]", "font = { family = \"F\", style = \"R\" }", "size = 9",
+                  "leading = 11", "[styles.x.justification]", "glyph_scaling = [0.98, 1.0, 1.02]"}),
+      "test.toml");
+  const auto& on = tpl.style("x").justification;
+  BOOST_TEST(on.scales_glyphs());
+  CHECK_PT(on.glyph_scale_min, 0.98);
+  CHECK_PT(on.glyph_scale_desired, 1.0);
+  CHECK_PT(on.glyph_scale_max, 1.02);
 }
 
 BOOST_AUTO_TEST_CASE(slot_errors) {
