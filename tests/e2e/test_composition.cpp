@@ -44,6 +44,18 @@ std::string slurp(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+/// templates/page21.toml with `line` inserted after `anchor`, written to test_out(`name`).
+std::string page21_with(const std::string& anchor, const std::string& line,
+                        const std::string& name) {
+  std::string text = slurp("templates/page21.toml");
+  const auto at = text.find(anchor);
+  if (at == std::string::npos) throw std::runtime_error("page21.toml has no " + anchor);
+  text.insert(at + anchor.size(), "\n" + line);
+  const std::string path = test_out(name);
+  std::ofstream(path) << text;
+  return path;
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(three_stories, ThreeStories)
@@ -206,13 +218,9 @@ BOOST_AUTO_TEST_CASE(a_story_jumps_to_its_continuation_on_page_two) {
 
 BOOST_AUTO_TEST_CASE(copyfit_fills_the_slot_exactly_and_says_how) {
   // page21 with the lead limited to 136 mm: the reference article is a few lines short of it.
-  std::string text = slurp("templates/page21.toml");
-  const std::string anchor = "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]\nplace = \"top\"";
-  const auto at = text.find(anchor);
-  BOOST_TEST_REQUIRE(at != std::string::npos);
-  text.insert(at + anchor.size(), "\nmax_depth = \"136mm\"");
-  const std::string tpl_path = test_out("fit.toml");
-  std::ofstream(tpl_path) << text;
+  const std::string tpl_path =
+      page21_with("name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]\nplace = \"top\"",
+                  "max_depth = \"136mm\"", "fit.toml");
   const auto tpl = layout_template::load_template(tpl_path);
   const story::Story story = story::read_story(kLead);
   linebreak::KnuthPlassBreaker breaker;
@@ -235,13 +243,8 @@ BOOST_AUTO_TEST_CASE(glyph_scaled_lines_end_on_the_column_right_in_the_pdf) {
   // page21 with glyph scaling asked for (98-102 %): lines use it within its limits, and in the
   // PDF the scaled lines still start and end on their column's edges. (That the outlines
   // themselves are scaled is measured in pixels in test_pixel_diff.)
-  std::string text = slurp("templates/page21.toml");
-  const std::string anchor = "letter_space = [-0.02, 0.0, 0.02]   # of the em";
-  const auto at = text.find(anchor);
-  BOOST_TEST_REQUIRE(at != std::string::npos);
-  text.insert(at + anchor.size(), "\nglyph_scaling = [0.98, 1.0, 1.02]");
-  const std::string tpl_path = test_out("glyph_scaling.toml");
-  std::ofstream(tpl_path) << text;
+  const std::string tpl_path = page21_with(
+      "[styles.body.justification]", "glyph_scaling = [0.98, 1.0, 1.02]", "glyph_scaling.toml");
   const std::string pdf = test_out("glyph_scaling.pdf");
   const std::string dump = test_out("glyph_scaling.layout.json");
   const auto r = run_command(broadsheet_binary() + " render " + kLead + " -t " + tpl_path + " -o " +
