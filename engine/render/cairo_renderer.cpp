@@ -87,14 +87,10 @@ void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& f
       auto& face = faces[static_cast<std::size_t>(run->font)];
       if (!face) face = cairo_face_for(fonts.font(run->font));
       cairo_set_font_face(cr, face.get());
-      if (run->x_scale != 1) {
-        // Glyph scaling: wider or narrower outlines at the same height.
-        cairo_matrix_t matrix;
-        cairo_matrix_init_scale(&matrix, run->size * run->x_scale, run->size);
-        cairo_set_font_matrix(cr, &matrix);
-      } else {
-        cairo_set_font_size(cr, run->size);
-      }
+      // The font size, widened or narrowed by glyph scaling (x_scale 1: cairo_set_font_size).
+      cairo_matrix_t matrix;
+      cairo_matrix_init_scale(&matrix, run->size * run->x_scale, run->size);
+      cairo_set_font_matrix(cr, &matrix);
       set_color(cr, run->color);
       std::vector<cairo_glyph_t> glyphs;
       glyphs.reserve(run->glyphs.size());
