@@ -7,10 +7,15 @@
 
 namespace broadsheet::story {
 
+/// What a body paragraph is: running text, or a subhead between paragraphs. The reader decides;
+/// the composer only sets each kind in its style.
+enum class ParagraphKind { Body, Subhead };
+
 /// One paragraph of text (UTF-8, validated), with the input line it came from.
 struct Paragraph {
   std::string text;
   int source_line = 0;  ///< 1-based line in the article file
+  ParagraphKind kind = ParagraphKind::Body;
 };
 
 /// A calendar date from a source/credit line.
