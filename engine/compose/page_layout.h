@@ -45,6 +45,8 @@ struct SlotReport {
   double headline_size = 0;
   int headline_lines = 0;
   int deck_lines = 0;
+  bool headline_fits = true;  ///< the headline took no more lines than the slot allows
+  bool deck_fits = true;      ///< likewise the deck
   std::vector<int> lines_per_column;
   int rows = 0;  ///< body lines a column of the module can hold
   int overset_lines = 0;
