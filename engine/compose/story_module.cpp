@@ -55,6 +55,15 @@ BodyRows body_rows(int first_row, const ModuleRegion& region, const BaselineGrid
   return {first_row, std::max(0, static_cast<int>(room) + 1)};
 }
 
+/// Where a module's body goes: the region, its grid and rows, and how deep a body line reaches
+/// under its baseline.
+struct BodyFrame {
+  const ModuleRegion& region;
+  const BaselineGrid& grid;
+  BodyRows rows;
+  double descent = 0;
+};
+
 /// Display-block warnings, typed on the report for copyfit.
 void report_display_blocks(const lt::Slot& slot, const story::Story& story,
                            const DisplayBlocks& blocks, ModuleResult& out) {
@@ -83,9 +92,10 @@ void report_display_blocks(const lt::Slot& slot, const story::Story& story,
 /// the last column, or reported as overset. Returns the module's new bottom.
 double hand_on_the_rest(const ComposeContext& context, const lt::PageTemplate& tpl,
                         const lt::Slot& slot, const StoryWork& work, std::vector<BodyLine>& body,
-                        std::size_t next, const ModuleRegion& region, const BodyRows& rows,
-                        const BaselineGrid& grid, const std::optional<std::string>& continued_on,
-                        double bottom, double body_descent, ModuleResult& out) {
+                        std::size_t next, const BodyFrame& frame,
+                        const std::optional<std::string>& continued_on, double bottom,
+                        ModuleResult& out) {
+  const ModuleRegion& region = frame.region;
   if (next >= body.size()) return bottom;
   if (continued_on) {
     const lt::TextStyle& style = jump_style_of(tpl, slot);
@@ -96,11 +106,11 @@ double hand_on_the_rest(const ComposeContext& context, const lt::PageTemplate& t
       out.warnings.push_back({"overfull-line", "slot '" + slot.name + "': \"" + *continued_on +
                                                    "\" is wider than the column"});
     if (!line.empty()) {
-      const int row = rows.first + out.report.lines_per_column.back();
+      const int row = frame.rows.first + out.report.lines_per_column.back();
       place_lines_in_column({line.front()}, style, LineRole::Jump, region,
-                            static_cast<int>(region.columns.size()) - 1, row, grid, slot.name,
+                            static_cast<int>(region.columns.size()) - 1, row, frame.grid, slot.name,
                             out.placement);
-      bottom = std::max(bottom, grid.y(row) + body_descent);
+      bottom = std::max(bottom, frame.grid.y(row) + frame.descent);
     }
     StoryWork rest = StoryWork::start_of(*work.story);
     rest.lines.assign(std::make_move_iterator(body.begin() + static_cast<std::ptrdiff_t>(next)),
@@ -182,8 +192,8 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
   double bottom = deepest > 0 ? grid.y(rows.first + deepest - 1) + body_descent : blocks.bottom;
 
   // Stage 6: what did not fit, and the report.
-  bottom = hand_on_the_rest(context, tpl, slot, work, body.lines, next, region, rows, grid,
-                            continued_on, bottom, body_descent, out);
+  bottom = hand_on_the_rest(context, tpl, slot, work, body.lines, next,
+                            {region, grid, rows, body_descent}, continued_on, bottom, out);
   out.report.depth = bottom - region.top;
   return out;
 }
