@@ -109,12 +109,18 @@ class CopyfitSearch {
     return {o, true, describe(base_, t, o)};
   }
 
-  /// The largest headline first, in as few lines as it takes.
+  /// The largest headline first, in as few lines as it takes. Sizes above the one the module
+  /// chose do not fit; at most kHeadlineSteps half points below it are tried (a copyfit does
+  /// not shrink a headline by more than 32 pt).
   std::optional<CopyfitResult> try_display_choices() {
+    constexpr int kHeadlineSteps = 64;
     const lt::TextStyle& style = tpl_.style(slot_.headline_style);
     const double max_size = slot_.headline_max_size > 0 ? slot_.headline_max_size : style.size;
     const double min_size = slot_.headline_min_size > 0 ? slot_.headline_min_size : max_size;
-    for (double size = max_size; size >= min_size - 1e-9; size -= 0.5)
+    const double start = std::min(max_size, base_.headline_size);
+    for (int step = 0; step <= kHeadlineSteps; ++step) {
+      const double size = start - 0.5 * step;
+      if (size < min_size - 1e-9) break;
       for (int lines = 1; lines <= slot_.headline_max_lines; ++lines) {
         const StoryOptions o{size, lines, std::nullopt, {}, 0};
         const Trial t = trials_.run(o);
@@ -122,6 +128,7 @@ class CopyfitSearch {
         tried_.emplace_back(o, t);
         if (fills(t)) return found(o, t);
       }
+    }
     return std::nullopt;
   }
 

@@ -1,5 +1,7 @@
 #include "compose/display_blocks.h"
 
+#include <cmath>
+
 #include "linebreak/balanced_breaker.h"
 #include "linebreak/greedy_breaker.h"
 #include "paragraph/typeset.h"
@@ -48,11 +50,28 @@ DisplayBlock fit_headline(const ComposeContext& context, const lt::TextStyle& st
                              min_lines);
   };
   if (options.headline_size) return set_at(*options.headline_size);
-  for (double size = max_size; size >= min_size - 1e-9; size -= 0.5) {
-    DisplayBlock block = set_at(size);
-    if (block.fits) return block;
+  // Sizes step down from the largest in half points; a smaller size never needs more lines, so
+  // the largest that fits is found by bisection (a few dozen settings even for a range of
+  // thousands of points, where stepping would never end).
+  const double steps = std::floor((max_size - min_size) / 0.5 + 1e-9);
+  auto size_at = [&](double step) { return max_size - 0.5 * step; };
+  DisplayBlock largest = set_at(max_size);
+  if (largest.fits) return largest;
+  DisplayBlock smallest = set_at(size_at(std::max(steps, 0.0)));
+  if (!smallest.fits)
+    return size_at(std::max(steps, 0.0)) == min_size ? smallest : set_at(min_size);
+  double fails = 0, fits = steps;  // invariant: size_at(fails) does not fit, size_at(fits) does
+  while (fits - fails > 1) {
+    const double mid = std::floor((fails + fits) / 2);
+    DisplayBlock block = set_at(size_at(mid));
+    if (block.fits) {
+      fits = mid;
+      smallest = std::move(block);
+    } else {
+      fails = mid;
+    }
   }
-  return set_at(min_size);
+  return smallest;
 }
 
 /// Stacks `block` under `cursor`: its last baseline on a grid line, its first line's capitals

@@ -339,3 +339,22 @@ BOOST_AUTO_TEST_CASE(a_module_reports_its_rows_columns_and_depth) {
   BOOST_TEST(m.report.depth > lowest - 50);
   BOOST_TEST(m.report.depth < lowest - 50 + 12);
 }
+
+BOOST_AUTO_TEST_CASE(headline_fitting_bisects_any_range_to_the_largest_half_point_that_fits) {
+  story::Story s = make_story(1);
+  s.headline = para("Water board weighs new rates for 2030");
+  lt::Slot huge_range = tpl().slots[0];
+  huge_range.headline_min_size = 1;
+  huge_range.headline_max_size = 1e6;
+  const DisplayBlocks b =
+      fit_display_blocks(context(), tpl(), huge_range, s, false, lead_region(), kGrid);
+  BOOST_TEST(b.headline.fits);
+  BOOST_TEST(b.headline.size > 18);
+  BOOST_TEST(b.headline.size < 80);
+  // Half a point larger no longer fits the slot's two lines.
+  const DisplayBlock larger =
+      set_display_block(context(), tpl().styles.at("headline"), LineRole::Headline, s.headline.text,
+                        b.headline.size + 0.5, 320, 2);
+  BOOST_TEST(!larger.fits);
+  BOOST_TEST(std::fmod(1e6 - b.headline.size, 0.5) == 0);
+}
