@@ -52,7 +52,7 @@ BodyRows body_rows(int first_row, const ModuleRegion& region, const BaselineGrid
                    double body_descent) {
   const double lowest_baseline = region.bottom - body_descent;
   const double room = std::floor((lowest_baseline - grid.y(first_row)) / grid.pitch + 1e-9);
-  return {first_row, std::max(0, static_cast<int>(room) + 1)};
+  return {first_row, std::max(0, BaselineGrid::clamped_row(room) + 1)};
 }
 
 /// Where a module's body goes: the region, its grid and rows, and how deep a body line reaches
