@@ -49,7 +49,7 @@ std::string resolve_fonts_dir(const EngineSettings& settings) {
   for (std::size_t i = 0; i + 1 < tried.size(); ++i) elsewhere += ", nor in " + tried[i];
   throw InputError(
       {(fs::path(tried.back()) / "fonts.toml").string()},
-      "font manifest not found" + elsewhere + "; set the data folder or $BROADSHEET_DATA_DIR",
+      "font manifest not found" + elsewhere + "; give a data folder or set $BROADSHEET_DATA_DIR",
       "no-fonts");
 }
 

@@ -87,6 +87,7 @@ Error with_option_hint(const Error& e) {
   std::string hint;
   if (e.code() == "folio-needs-date") hint = " (--date YYYY-MM-DD)";
   if (e.code() == "folio-needs-page") hint = " (--page N)";
+  if (e.code() == "no-fonts") hint = " (--fonts DIR)";
   return Error(e.file(), e.line(), e.column(), e.message() + hint, e.code());
 }
 
@@ -162,8 +163,17 @@ bool render_once(const Engine& engine, const RenderArgs& args) {
   }
 }
 
+/// Fonts, dictionary and breaker, loaded once for every render of this run (--watch too).
+Engine load_engine(const RenderArgs& args) {
+  try {
+    return Engine(engine_settings(args.fonts_dir, args.breaker));
+  } catch (const Error& e) {
+    throw with_option_hint(e);
+  }
+}
+
 void run_render(const RenderArgs& args) {
-  const Engine engine(engine_settings(args.fonts_dir, args.breaker));
+  const Engine engine = load_engine(args);
   if (args.watch) watch_and_render(engine, args);
   if (render_once(engine, args) && !args.allow_overset) {
     std::cerr << "broadsheet: text is overset (see the report; --allow-overset to accept)\n";
