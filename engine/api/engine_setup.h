@@ -22,6 +22,8 @@ std::string resolve_fonts_dir(const EngineSettings& settings);
 /// The hyphenation dictionary: the setting, else $BROADSHEET_HYPHEN_DICT, else Debian's.
 std::string resolve_hyphenation_dictionary(const EngineSettings& settings);
 
+/// The fonts, the dictionary and the body breaker the settings choose, loaded once; every
+/// composition borrows them through context().
 class EngineSetup {
  public:
   explicit EngineSetup(const EngineSettings& settings);

@@ -20,6 +20,9 @@
 
 namespace broadsheet {
 
+// Members without a default carry `{}`: GCC's -Wextra warns when a designated initialiser
+// leaves out a member that has none.
+
 /// The library's version, e.g. "0.1.0".
 const char* version();
 
