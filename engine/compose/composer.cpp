@@ -8,6 +8,7 @@
 #include "compose/page_furniture.h"
 #include "compose/slot_frames.h"
 #include "compose/story_module.h"
+#include "compose/unfilled_space.h"
 
 namespace broadsheet::compose {
 
@@ -139,6 +140,7 @@ class PageComposer {
     add_story_rules(tpl_, layout_, page_index, page);
     add_decorations(tpl_, frames.template_page, placed, page);
     add_bottom_slots(frames, page);
+    report_unfilled_space(placed, page_index);
     return page;
   }
 
@@ -155,34 +157,38 @@ class PageComposer {
   SlotReport compose_slot(const SlotFrame& frame, const ModuleRegion& region, DisplayPage& page) {
     const lt::Slot& slot = *frame.slot;
     if (const auto assigned = by_slot_.find(slot.name); assigned != by_slot_.end())
-      return compose_story_start(slot, *assigned->second, region, page);
+      return compose_work(slot, StoryWork::start_of(*assigned->second), region, page);
     const auto waiting = pending_.find(slot.name);
     if (waiting == pending_.end()) return {};
-    ModuleResult module =
-        compose_module(context_, tpl_, slot, waiting->second, region, grid_, std::nullopt);
+    const StoryWork work = std::move(waiting->second);
     pending_.erase(waiting);
-    return commit(std::move(module), page);
+    return compose_work(slot, work, region, page);
   }
 
-  SlotReport compose_story_start(const lt::Slot& slot, const story::Story& story,
-                                 const ModuleRegion& region, DisplayPage& page) {
+  /// Sets `work` in the slot; when the slot jumps, the rest waits for its continuation (which
+  /// may jump again: a story runs on over any number of pages).
+  SlotReport compose_work(const lt::Slot& slot, const StoryWork& work, const ModuleRegion& region,
+                          DisplayPage& page) {
     std::optional<std::string> continued_on;
     if (!slot.continued_in.empty()) {
       const int target_page = tpl_.find_slot(slot.continued_in)->page;
       continued_on = "Continued on page " + std::to_string(first_page_number() + target_page - 1);
     }
     CopyfitResult fit;
-    if (options_.copyfit) fit = find_copyfit(context_, tpl_, slot, story, region, grid_);
-    ModuleResult module = compose_module(context_, tpl_, slot, StoryWork::start_of(story), region,
-                                         grid_, continued_on, fit.options);
+    const bool copyfit = options_.copyfit && !work.is_continuation();
+    if (copyfit) fit = find_copyfit(context_, tpl_, slot, *work.story, region, grid_);
+    ModuleResult module =
+        compose_module(context_, tpl_, slot, work, region, grid_, continued_on, fit.options);
     module.report.fit = fit.summary;
-    if (options_.copyfit && !fit.exact)
+    if (copyfit && !fit.exact)
       module.warnings.push_back({"no-fit", "slot '" + slot.name + "': " + fit.summary});
     if (module.rest) {
       module.rest->from_page = first_page_number() + region.page;
       module.report.continued_in = slot.continued_in;
       pending_[slot.continued_in] = std::move(*module.rest);
     }
+    // A fixed depth holds: the module's region ends there, and so does its slot.
+    if (slot.depth > 0) module.report.depth = std::min(slot.depth, region.bottom - region.top);
     return commit(std::move(module), page);
   }
 
@@ -207,6 +213,15 @@ class PageComposer {
       report.depth = r.height;
       layout_.slots.push_back(std::move(report));
       add_placeholder(context_, tpl_, r, slot.label.empty() ? slot.name : slot.label, page);
+    }
+  }
+
+  /// Holes taller than two grid lines between stacked slots: warned of and listed in the report.
+  void report_unfilled_space(const PlacedRects& placed, int page_index) {
+    for (UnfilledSpace& hole : find_unfilled_space(placed, tpl_.columns, tpl_.story_area,
+                                                   grid_.pitch, 2 * grid_.pitch, page_index)) {
+      layout_.warnings.push_back({"unfilled", describe(hole)});
+      layout_.unfilled.push_back(std::move(hole));
     }
   }
 

@@ -27,7 +27,7 @@ void add_story_rules(const lt::PageTemplate& tpl, const PageLayout& layout, int 
   if (tpl.story_rule_weight <= 0) return;
   std::vector<const SlotReport*> filled;
   for (const SlotReport& s : layout.slots)
-    if (s.page == page_index && !s.story.empty()) filled.push_back(&s);
+    if (s.page == page_index && !s.story.empty() && s.first_column >= 1) filled.push_back(&s);
   auto left_of = [&](const SlotReport& s) {
     return tpl.columns[static_cast<std::size_t>(s.first_column - 1)].x;
   };
@@ -35,24 +35,26 @@ void add_story_rules(const lt::PageTemplate& tpl, const PageLayout& layout, int 
     const auto& c = tpl.columns[static_cast<std::size_t>(s.last_column - 1)];
     return c.x + c.width;
   };
+  auto add_rule = [&](double x0, double y0, double x1, double y1) {
+    page.add(LineItem{x0, y0, x1, y1, tpl.story_rule_weight, tpl.story_rule_color});
+  };
   for (const SlotReport* a : filled) {
     for (const SlotReport* b : filled) {
-      if (a == b) continue;
-      const double overlap_top = std::max(a->top, b->top);
-      const double overlap_bottom = std::min(a->top + a->depth, b->top + b->depth);
-      if (b->first_column == a->last_column + 1 && overlap_bottom > overlap_top) {
+      // Side by side: a rule down the gutter between them, where both run.
+      const double top = std::max(a->top, b->top);
+      const double bottom = std::min(a->top + a->depth, b->top + b->depth);
+      if (b->first_column == a->last_column + 1 && bottom > top) {
         const double x = (right_of(*a) + left_of(*b)) / 2;
-        page.add(LineItem{x, overlap_top, x, std::max(a->top + a->depth, b->top + b->depth),
-                          tpl.story_rule_weight, tpl.story_rule_color});
+        add_rule(x, top, x, bottom);
       }
-      // b sits under a: a rule across b's width in the gap between them.
-      if (b->top > a->top + a->depth && b->first_column <= a->last_column &&
-          a->first_column <= b->last_column) {
-        const double y = (a->top + a->depth + b->top) / 2;
-        page.add(LineItem{std::max(left_of(*a), left_of(*b)), y,
-                          std::min(right_of(*a), right_of(*b)), y, tpl.story_rule_weight,
-                          tpl.story_rule_color});
-      }
+      // b stacked right under a (one grid gap between them): a rule in that gap, across the
+      // columns they share. A rule never bridges a hole: that is unfilled space.
+      const double a_foot = a->top + a->depth;
+      const bool stacked = b->top > a_foot && b->top - a_foot <= 1.5 * layout.grid_pitch;
+      const double left = std::max(left_of(*a), left_of(*b));
+      const double right = std::min(right_of(*a), right_of(*b));
+      if (stacked && right > left)
+        add_rule(left, (a_foot + b->top) / 2, right, (a_foot + b->top) / 2);
     }
   }
 }

@@ -24,14 +24,32 @@ const font::FontMetrics& metrics_of(const ComposeContext& context, const lt::Tex
   return context.fonts.font(context.fonts.find(style.font.family, style.font.style)).metrics();
 }
 
-/// A jump line set greedily at `measure`.
+/// A jump line set greedily at `measure` in its style's alignment.
 std::vector<paragraph::SetLine> set_jump_line(const ComposeContext& context,
                                               const lt::TextStyle& style, const std::string& text,
-                                              double measure) {
-  const auto prepared = paragraph::prepare_paragraph(
-      context.fonts, nullptr, text, paragraph::paragraph_style(context.fonts, style), false);
+                                              double measure, bool left = false) {
+  paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+  if (left) ps.align = lt::Align::Left;
+  const auto prepared = paragraph::prepare_paragraph(context.fonts, nullptr, text, ps, false);
   return paragraph::break_paragraph(context.fonts, prepared, linebreak::GreedyBreaker(), measure)
       .lines;
+}
+
+/// "Continued on page N": one line at the column's measure, aligned as its style says; never
+/// wrapped (a wrapped jump line would have nowhere to go), so a line too long for the column is
+/// set whole from the column's left edge and reported.
+std::optional<paragraph::SetLine> set_continued_line(const ComposeContext& context,
+                                                     const lt::TextStyle& style,
+                                                     const std::string& text, double measure,
+                                                     const std::string& slot, Warnings& warnings) {
+  auto lines = set_jump_line(context, style, text, measure);
+  if (lines.size() > 1) {
+    lines = set_jump_line(context, style, text, 1e6, true);
+    warnings.push_back(
+        {"overfull-line", "slot '" + slot + "': \"" + text + "\" is wider than the column"});
+  }
+  if (lines.empty()) return std::nullopt;
+  return std::move(lines.front());
 }
 
 std::vector<FlowLine> flow_lines(const std::vector<BodyLine>& body) {
@@ -100,14 +118,11 @@ double hand_on_the_rest(const ComposeContext& context, const lt::PageTemplate& t
   if (continued_on) {
     const lt::TextStyle& style = jump_style_of(tpl, slot);
     // One line, never wrapped (a wrapped jump line would have nowhere to go).
-    const auto line = set_jump_line(context, style, *continued_on, 1e6);
-    const double column_width = region.columns.back().width;
-    if (!line.empty() && line.front().width > column_width)
-      out.warnings.push_back({"overfull-line", "slot '" + slot.name + "': \"" + *continued_on +
-                                                   "\" is wider than the column"});
-    if (!line.empty()) {
+    const auto line = set_continued_line(context, style, *continued_on, region.columns.back().width,
+                                         slot.name, out.warnings);
+    if (line) {
       const int row = frame.rows.first + out.report.lines_per_column.back();
-      place_lines_in_column({line.front()}, style, LineRole::Jump, region,
+      place_lines_in_column({*line}, style, LineRole::Jump, region,
                             static_cast<int>(region.columns.size()) - 1, row, frame.grid, slot.name,
                             out.placement);
       bottom = std::max(bottom, frame.grid.y(row) + frame.descent);
