@@ -1,7 +1,5 @@
 #include "paragraph/item_builder.h"
 
-#include <algorithm>
-
 #include "text/unicode.h"
 
 namespace broadsheet::paragraph {
