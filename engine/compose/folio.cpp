@@ -6,6 +6,7 @@
 #include "compose/placement.h"
 #include "paragraph/line_setter.h"
 #include "shape/shaper.h"
+#include "text/unicode.h"
 
 namespace broadsheet::compose {
 
@@ -26,6 +27,41 @@ std::string weekday_of(const story::Date& d) {
   return kWeekdays[weekday{sys_days{ymd}}.c_encoding()];
 }
 
+// The date a folio field needs; an InputError naming the field when there is none.
+const story::Date& required_date(const FolioValues& values, const std::string& field,
+                                 const SourceLocation& where) {
+  if (!values.date) {
+    throw InputError(where,
+                     "the folio needs a date ({" + field +
+                         "}) but the article has no source line with one; give the date",
+                     "folio-needs-date");
+  }
+  return *values.date;
+}
+
+// The text of one folio field ("weekday" -> "Thursday").
+std::string folio_field_value(const std::string& field, const FolioValues& values,
+                              const SourceLocation& where) {
+  if (field == "publication") return values.publication;
+  if (field == "PUBLICATION") return text::to_upper(values.publication);
+  if (field == "weekday") return weekday_of(required_date(values, field, where));
+  if (field == "month") {
+    return kMonths[static_cast<std::size_t>(required_date(values, field, where).month - 1)];
+  }
+  if (field == "day") return std::to_string(required_date(values, field, where).day);
+  if (field == "year") return std::to_string(required_date(values, field, where).year);
+  if (field == "page") {
+    if (!values.page) {
+      throw InputError(where,
+                       "the folio needs a page number ({page}) but the article's source "
+                       "line has none; give the page number",
+                       "folio-needs-page");
+    }
+    return std::to_string(*values.page);
+  }
+  throw InputError(where, "unknown folio field {" + field + "}");
+}
+
 }  // namespace
 
 std::string fill_folio_fields(const std::string& pattern, const FolioValues& values,
@@ -38,38 +74,8 @@ std::string fill_folio_fields(const std::string& pattern, const FolioValues& val
     }
     const std::size_t close = pattern.find('}', i);
     if (close == std::string::npos) throw InputError(where, "folio text has an unclosed '{'");
-    const std::string field = pattern.substr(i + 1, close - i - 1);
+    out += folio_field_value(pattern.substr(i + 1, close - i - 1), values, where);
     i = close;
-    auto need_date = [&]() -> const story::Date& {
-      if (!values.date)
-        throw InputError(where,
-                         "the folio needs a date ({" + field +
-                             "}) but the article has no source line with one; give the date",
-                         "folio-needs-date");
-      return *values.date;
-    };
-    if (field == "publication") {
-      out += values.publication;
-    } else if (field == "PUBLICATION") {
-      out += shape::to_upper(values.publication);
-    } else if (field == "weekday") {
-      out += weekday_of(need_date());
-    } else if (field == "month") {
-      out += kMonths[static_cast<std::size_t>(need_date().month - 1)];
-    } else if (field == "day") {
-      out += std::to_string(need_date().day);
-    } else if (field == "year") {
-      out += std::to_string(need_date().year);
-    } else if (field == "page") {
-      if (!values.page)
-        throw InputError(where,
-                         "the folio needs a page number ({page}) but the article's source "
-                         "line has none; give the page number",
-                         "folio-needs-page");
-      out += std::to_string(*values.page);
-    } else {
-      throw InputError(where, "unknown folio field {" + field + "}");
-    }
   }
   return out;
 }
@@ -88,7 +94,7 @@ void compose_folio(const ComposeContext& context, const lt::PageTemplate& tpl,
   for (const lt::FolioItem& item : folio.items) {
     const lt::TextStyle& style = tpl.style(item.style);
     std::string text = fill_folio_fields(item.text, values, {tpl.file, item.source_line, 0});
-    if (style.uppercase) text = shape::to_upper(text);
+    if (style.uppercase) text = text::to_upper(text);
     const paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
     const shape::ShapedRun run =
         shape::shape_text(context.fonts, ps.font, ps.size, text, {.tracking = style.tracking});

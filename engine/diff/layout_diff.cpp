@@ -57,6 +57,15 @@ class FieldReader {
     if (!v.is_number()) fail(where + "." + key, "expected a number, got " + v.dump());
     return v.get<double>();
   }
+  double optional_number(const json& object, const char* key, const std::string& where,
+                         double absent) const {
+    return object.contains(key) ? number(object, key, where) : absent;
+  }
+  bool boolean(const json& object, const char* key, const std::string& where) const {
+    const json& v = member(object, key, where);
+    if (!v.is_boolean()) fail(where + "." + key, "expected true or false, got " + v.dump());
+    return v.get<bool>();
+  }
   int integer(const json& object, const char* key, const std::string& where) const {
     const json& v = member(object, key, where);
     if (!v.is_number_integer()) fail(where + "." + key, "expected an integer, got " + v.dump());
@@ -103,9 +112,60 @@ std::string format_counts(const std::vector<int>& counts) {
   return s + "]";
 }
 
-bool differs(double a, double b) {
+bool differs(double a, double b, double tolerance = kMoveTolerance) {
   // Rounded values 0.01 apart can print as 0.0100000001: allow for the float noise.
-  return std::abs(a - b) > kMoveTolerance + 1e-9;
+  return std::abs(a - b) > tolerance + 1e-9;
+}
+
+bool moved(const DumpLine& a, const DumpLine& b) {
+  return differs(a.left, b.left) || differs(a.baseline, b.baseline);
+}
+
+bool respaced(const DumpLine& a, const DumpLine& b) {
+  return differs(a.width, b.width) || differs(a.ratio, b.ratio, kRatioTolerance) ||
+         a.hyphenated != b.hyphenated ||
+         differs(a.glyph_scale, b.glyph_scale, kGlyphScaleTolerance);
+}
+
+std::string format_scale(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4f", v);
+  return buffer;
+}
+
+/// "baseline 294.04 → 305.04, ratio 0.41 → 0.55": each field of `fields` that differs.
+struct LineField {
+  const char* name;
+  std::string before, after;
+  bool differs;
+};
+
+std::string join_fields(const std::vector<LineField>& fields) {
+  std::string s;
+  for (const LineField& f : fields) {
+    if (!f.differs) continue;
+    if (!s.empty()) s += ", ";
+    s += std::string(f.name) + " " + f.before + " \u2192 " + f.after;
+  }
+  return s;
+}
+
+std::string position_changes(const DumpLine& a, const DumpLine& b) {
+  return join_fields(
+      {{"baseline", format_number(a.baseline), format_number(b.baseline),
+        differs(a.baseline, b.baseline)},
+       {"left", format_number(a.left), format_number(b.left), differs(a.left, b.left)}});
+}
+
+std::string spacing_changes(const DumpLine& a, const DumpLine& b) {
+  const auto yes_no = [](bool v) { return std::string(v ? "yes" : "no"); };
+  return join_fields(
+      {{"width", format_number(a.width), format_number(b.width), differs(a.width, b.width)},
+       {"ratio", format_number(a.ratio), format_number(b.ratio),
+        differs(a.ratio, b.ratio, kRatioTolerance)},
+       {"hyphen", yes_no(a.hyphenated), yes_no(b.hyphenated), a.hyphenated != b.hyphenated},
+       {"glyph scale", format_scale(a.glyph_scale), format_scale(b.glyph_scale),
+        differs(a.glyph_scale, b.glyph_scale, kGlyphScaleTolerance)}});
 }
 
 /// What matches a line across dumps. Folio lines all have paragraph -1 and line 0, so their style
@@ -153,6 +213,39 @@ std::string line_label(const DumpLine& l) {
   return s;
 }
 
+DumpSlot read_slot_record(const FieldReader& read, const json& s, const std::string& where) {
+  DumpSlot slot;
+  slot.page = read.integer(s, "page", where);
+  slot.name = read.string(s, "slot", where);
+  slot.depth = read.number(s, "depth", where);
+  slot.headline_size = read.number(s, "headline_size", where);
+  for (const json& n : read.array(s, "lines_per_column", where)) {
+    if (!n.is_number_integer()) read.fail(where + ".lines_per_column", "expected integers");
+    slot.lines_per_column.push_back(n.get<int>());
+  }
+  slot.overset_lines = read.integer(s, "overset_lines", where);
+  return slot;
+}
+
+DumpLine read_line_record(const FieldReader& read, const json& l, const std::string& where) {
+  DumpLine line;
+  line.page = read.integer(l, "page", where);
+  line.slot = read.string(l, "slot", where);
+  line.role = read.string(l, "role", where);
+  line.style = read.string(l, "style", where);
+  line.paragraph = read.integer(l, "paragraph", where);
+  line.line = read.integer(l, "line", where);
+  line.column = read.integer(l, "column", where);
+  line.text = read.string(l, "text", where);
+  line.left = read.number(l, "left", where);
+  line.baseline = read.number(l, "baseline", where);
+  line.width = read.number(l, "width", where);
+  line.ratio = read.number(l, "ratio", where);
+  line.hyphenated = read.boolean(l, "hyphenated", where);
+  line.glyph_scale = read.optional_number(l, "glyph_scale", where, 1.0);
+  return line;
+}
+
 }  // namespace
 
 LayoutDump parse_layout_dump(const std::string& json_text, const std::string& file) {
@@ -181,36 +274,11 @@ LayoutDump parse_layout_dump(const std::string& json_text, const std::string& fi
   }
   const json& slots = read.array(doc, "slots", "");
   for (std::size_t i = 0; i < slots.size(); ++i) {
-    const json& s = slots[i];
-    const std::string where = indexed("slots", i);
-    DumpSlot slot;
-    slot.page = read.integer(s, "page", where);
-    slot.name = read.string(s, "slot", where);
-    slot.depth = read.number(s, "depth", where);
-    slot.headline_size = read.number(s, "headline_size", where);
-    for (const json& n : read.array(s, "lines_per_column", where)) {
-      if (!n.is_number_integer()) read.fail(where + ".lines_per_column", "expected integers");
-      slot.lines_per_column.push_back(n.get<int>());
-    }
-    slot.overset_lines = read.integer(s, "overset_lines", where);
-    dump.slots.push_back(std::move(slot));
+    dump.slots.push_back(read_slot_record(read, slots[i], indexed("slots", i)));
   }
   const json& lines = read.array(doc, "lines", "");
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const json& l = lines[i];
-    const std::string where = indexed("lines", i);
-    DumpLine line;
-    line.page = read.integer(l, "page", where);
-    line.slot = read.string(l, "slot", where);
-    line.role = read.string(l, "role", where);
-    line.style = read.string(l, "style", where);
-    line.paragraph = read.integer(l, "paragraph", where);
-    line.line = read.integer(l, "line", where);
-    line.column = read.integer(l, "column", where);
-    line.text = read.string(l, "text", where);
-    line.left = read.number(l, "left", where);
-    line.baseline = read.number(l, "baseline", where);
-    dump.lines.push_back(std::move(line));
+    dump.lines.push_back(read_line_record(read, lines[i], indexed("lines", i)));
   }
   return dump;
 }
@@ -223,9 +291,9 @@ LayoutDump read_layout_dump(const std::string& path) {
   return parse_layout_dump(text, path);
 }
 
-LayoutDiff diff_layouts(const LayoutDump& before, const LayoutDump& after) {
-  LayoutDiff result;
+namespace {
 
+void diff_pages(const LayoutDump& before, const LayoutDump& after, LayoutDiff& result) {
   if (before.pages.size() != after.pages.size())
     result.slots.push_back(
         {1, "", "pages", std::to_string(before.pages.size()), std::to_string(after.pages.size())});
@@ -237,37 +305,44 @@ LayoutDiff diff_layouts(const LayoutDump& before, const LayoutDump& after) {
                               format_number(a.width) + " \u00d7 " + format_number(a.height),
                               format_number(b.width) + " \u00d7 " + format_number(b.height)});
   }
+}
 
-  // Slots, in the new dump's order, then those only in the old one.
-  const auto find_slot = [](const LayoutDump& dump, const DumpSlot& like) -> const DumpSlot* {
-    for (const DumpSlot& s : dump.slots)
-      if (s.page == like.page && s.name == like.name) return &s;
-    return nullptr;
-  };
+const DumpSlot* find_slot(const LayoutDump& dump, const DumpSlot& like) {
+  for (const DumpSlot& s : dump.slots)
+    if (s.page == like.page && s.name == like.name) return &s;
+  return nullptr;
+}
+
+void diff_slot(const DumpSlot& a, const DumpSlot& b, LayoutDiff& result) {
+  if (differs(a.depth, b.depth))
+    result.slots.push_back(
+        {b.page, b.name, "depth", format_number(a.depth), format_number(b.depth)});
+  if (a.lines_per_column != b.lines_per_column)
+    result.slots.push_back({b.page, b.name, "lines_per_column", format_counts(a.lines_per_column),
+                            format_counts(b.lines_per_column)});
+  if (differs(a.headline_size, b.headline_size))
+    result.slots.push_back({b.page, b.name, "headline_size", format_number(a.headline_size),
+                            format_number(b.headline_size)});
+  if (a.overset_lines != b.overset_lines)
+    result.slots.push_back({b.page, b.name, "overset_lines", std::to_string(a.overset_lines),
+                            std::to_string(b.overset_lines)});
+}
+
+// Slots, in the new dump's order, then those only in the old one.
+void diff_slots(const LayoutDump& before, const LayoutDump& after, LayoutDiff& result) {
   for (const DumpSlot& b : after.slots) {
-    const DumpSlot* a = find_slot(before, b);
-    if (!a) {
+    if (const DumpSlot* a = find_slot(before, b)) {
+      diff_slot(*a, b, result);
+    } else {
       result.slots.push_back({b.page, b.name, "slot", "", "present"});
-      continue;
     }
-    if (differs(a->depth, b.depth))
-      result.slots.push_back(
-          {b.page, b.name, "depth", format_number(a->depth), format_number(b.depth)});
-    if (a->lines_per_column != b.lines_per_column)
-      result.slots.push_back({b.page, b.name, "lines_per_column",
-                              format_counts(a->lines_per_column),
-                              format_counts(b.lines_per_column)});
-    if (differs(a->headline_size, b.headline_size))
-      result.slots.push_back({b.page, b.name, "headline_size", format_number(a->headline_size),
-                              format_number(b.headline_size)});
-    if (a->overset_lines != b.overset_lines)
-      result.slots.push_back({b.page, b.name, "overset_lines", std::to_string(a->overset_lines),
-                              std::to_string(b.overset_lines)});
   }
   for (const DumpSlot& a : before.slots)
     if (!find_slot(after, a)) result.slots.push_back({a.page, a.name, "slot", "present", ""});
+}
 
-  // Lines: matched by key, then sorted into reading order.
+// Lines matched by key; the changes in no particular order.
+void diff_lines(const LayoutDump& before, const LayoutDump& after, LayoutDiff& result) {
   const auto old_index = index_lines(before.lines);
   const auto new_index = index_lines(after.lines);
   for (const auto& [key, i] : new_index) {
@@ -280,14 +355,20 @@ LayoutDiff diff_layouts(const LayoutDump& before, const LayoutDump& after) {
     const DumpLine& a = before.lines[match->second];
     if (a.text != b.text)
       result.lines.push_back({LineChangeKind::Rebroken, a, b});
-    else if (differs(a.left, b.left) || differs(a.baseline, b.baseline))
+    else if (moved(a, b))
       result.lines.push_back({LineChangeKind::Moved, a, b});
+    else if (respaced(a, b))
+      result.lines.push_back({LineChangeKind::Respaced, a, b});
   }
   for (const auto& [key, i] : old_index)
     if (!new_index.contains(key))
       result.lines.push_back({LineChangeKind::Disappeared, before.lines[i], std::nullopt});
+}
 
-  // Slots rank by their order in the new dump (then the old); folio lines (no slot) first.
+// Reading order: slots rank by their order in the new dump (then the old); folio lines (no
+// slot) first.
+void sort_line_changes(const LayoutDump& before, const LayoutDump& after,
+                       std::vector<LineChange>& changes) {
   const auto slot_rank = [&](const std::string& name) {
     if (name.empty()) return -1;
     int rank = 0;
@@ -303,9 +384,19 @@ LayoutDiff diff_layouts(const LayoutDump& before, const LayoutDump& after) {
     return std::tuple(l.page, slot_rank(l.slot), role_rank(l.role), l.paragraph, l.line,
                       c.after ? 0 : 1);
   };
-  std::stable_sort(
-      result.lines.begin(), result.lines.end(),
-      [&](const LineChange& x, const LineChange& y) { return sort_key(x) < sort_key(y); });
+  std::stable_sort(changes.begin(), changes.end(), [&](const LineChange& x, const LineChange& y) {
+    return sort_key(x) < sort_key(y);
+  });
+}
+
+}  // namespace
+
+LayoutDiff diff_layouts(const LayoutDump& before, const LayoutDump& after) {
+  LayoutDiff result;
+  diff_pages(before, after, result);
+  diff_slots(before, after, result);
+  diff_lines(before, after, result);
+  sort_line_changes(before, after, result.lines);
   return result;
 }
 
@@ -318,21 +409,12 @@ std::string describe(const LineChange& change) {
       return head + " \"" + change.before->text + "\" \u2192 \"" + change.after->text + "\"";
     }
     case LineChangeKind::Moved: {
-      const DumpLine& a = *change.before;
-      const DumpLine& b = *change.after;
-      std::string s = line_label(b) + " moved:";
-      const char* separator = " ";
-      if (differs(a.baseline, b.baseline)) {
-        s += separator;
-        s += "baseline " + format_number(a.baseline) + " \u2192 " + format_number(b.baseline);
-        separator = ", ";
-      }
-      if (differs(a.left, b.left)) {
-        s += separator;
-        s += "left " + format_number(a.left) + " \u2192 " + format_number(b.left);
-      }
-      return s;
+      const std::string spacing = spacing_changes(*change.before, *change.after);
+      return line_label(line) + " moved: " + position_changes(*change.before, *change.after) +
+             (spacing.empty() ? "" : ", " + spacing);
     }
+    case LineChangeKind::Respaced:
+      return line_label(line) + ": " + spacing_changes(*change.before, *change.after);
     case LineChangeKind::Appeared:
       return folio ? line_label(line) + " appeared"
                    : line_label(line) + " appeared: \"" + line.text + "\"";

@@ -26,11 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CairoContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
-using Context = std::unique_ptr<cairo_t, CairoContextDeleter>;
+using Surface = CHandle<cairo_surface_t, cairo_surface_destroy>;
+using Context = CHandle<cairo_t, cairo_destroy>;
 
 /// A temporary directory, removed with everything in it when this goes out of scope.
 class TempDir {

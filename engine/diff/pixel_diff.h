@@ -7,15 +7,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
-namespace broadsheet::diff {
+#include "core/c_handle.h"
 
-struct CairoSurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
+namespace broadsheet::diff {
 
 /// An RGB24 image (as seen on white: any transparency is flattened at load time).
 class RasterImage {
@@ -31,7 +28,7 @@ class RasterImage {
   cairo_surface_t* surface() const { return surface_.get(); }
 
  private:
-  std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter> surface_;
+  CHandle<cairo_surface_t, cairo_surface_destroy> surface_;
 };
 
 /// Loads a PNG (InputError naming the file when it cannot).

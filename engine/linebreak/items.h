@@ -3,6 +3,7 @@
 // no text). Prefix sums make the natural width, stretch and shrink of any candidate line O(1).
 
 #include <cstddef>
+#include <stdexcept>
 #include <vector>
 
 namespace broadsheet::linebreak {
@@ -57,7 +58,12 @@ class ItemList {
 /// The measure of each line; the last entry repeats for all later lines (TeX's \parshape).
 struct LineWidths {
   std::vector<double> widths;
-  double at(std::size_t line) const { return line < widths.size() ? widths[line] : widths.back(); }
+  /// The measure of line `line` (0-based). Throws std::invalid_argument when `widths` is empty:
+  /// no line has a measure then, and a breaker must not guess one.
+  double at(std::size_t line) const {
+    if (widths.empty()) throw std::invalid_argument("LineWidths::at: no line widths given");
+    return line < widths.size() ? widths[line] : widths.back();
+  }
 };
 
 /// One line as a breaker chose it: the items [start, end) plus the break item itself.

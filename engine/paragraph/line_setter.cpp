@@ -40,6 +40,175 @@ shape::ShapedRun cut_word(const font::FontRegistry& fonts, const ShapedParagraph
                            {.kerning = true, .ligatures = true, .tracking = para.style.tracking});
 }
 
+/// The word pieces of items [line.start, line.brk), and the width of a first-line indent there.
+std::vector<Piece> gather_pieces(const ParagraphItems& items, const linebreak::BrokenLine& line,
+                                 double& indent) {
+  std::vector<Piece> pieces;
+  bool pending_space = false;
+  for (std::size_t i = line.start; i < line.brk; ++i) {
+    const ItemOrigin& o = items.origins[i];
+    if (o.kind == Kind::Indent) indent = items.list[i].width;
+    if (o.kind == Kind::WordSpace) pending_space = !pieces.empty();
+    if (o.kind != Kind::Fragment) continue;
+    if (!pieces.empty() && pieces.back().word == o.word && pieces.back().end == o.begin) {
+      pieces.back().end = o.end;
+    } else {
+      pieces.push_back({o.word, o.begin, o.end, {}, pending_space});
+    }
+    pending_space = false;
+  }
+  return pieces;
+}
+
+/// Adds the paragraph's hyphen to the end of `piece` (at a soft hyphen, U+00AD, in its place).
+void add_hyphen(const ShapedParagraph& para, Piece& piece) {
+  shape::ShapedRun& run = piece.run;
+  const std::string soft = "\u00AD";
+  if (run.text.size() >= soft.size() &&
+      run.text.compare(run.text.size() - soft.size(), soft.size(), soft) == 0) {
+    run.text.resize(run.text.size() - soft.size());
+    std::erase_if(run.glyphs,
+                  [&](const shape::ShapedGlyph& g) { return g.cluster >= run.text.size(); });
+  }
+  run.text += "-";
+  // The hyphen's glyphs (a font without one shapes it to .notdef, still one glyph).
+  shape::ShapedGlyph h =
+      para.hyphen.glyphs.empty() ? shape::ShapedGlyph{} : para.hyphen.glyphs.front();
+  h.cluster = static_cast<std::uint32_t>(run.text.size() - 1);
+  run.glyphs.push_back(h);
+}
+
+/// What a line holds that spacing can act on.
+struct LineContent {
+  double glyphs_width = 0;  ///< the glyphs' advances, unscaled
+  int spaces = 0;           ///< word spaces
+  int gaps = 0;             ///< gaps between glyphs inside words (letter spacing)
+};
+
+LineContent content_of(const std::vector<Piece>& pieces) {
+  LineContent content;
+  for (const Piece& p : pieces) {
+    content.glyphs_width += p.run.width();
+    content.spaces += p.space_before ? 1 : 0;
+    content.gaps += static_cast<int>(p.run.glyphs.size()) - 1;
+  }
+  return content;
+}
+
+/// Justifies `line` to `target`: word spaces first up to their limit, then letter spacing,
+/// then glyph scaling, then word spaces again. `line` holds the desired spacing on entry.
+void justify_spacing(const ParagraphStyle& style, double space_width, const LineContent& content,
+                     double natural, double target, SetLine& line) {
+  const auto& js = style.justification;
+  const double desired = space_width * js.word_space_desired;
+  const int spaces = content.spaces;
+  const int gaps = content.gaps;
+  const double extra = target - natural;
+  const double word_room = spaces * space_width *
+                           (extra >= 0 ? js.word_space_max - js.word_space_desired
+                                       : js.word_space_desired - js.word_space_min);
+  const double letter_room = gaps * style.size *
+                             (extra >= 0 ? js.letter_space_max - js.letter_space_desired
+                                         : js.letter_space_desired - js.letter_space_min);
+  const double glyph_room =
+      content.glyphs_width * (extra >= 0 ? js.glyph_scale_max - js.glyph_scale_desired
+                                         : js.glyph_scale_desired - js.glyph_scale_min);
+  const double step1 = std::clamp(std::abs(extra), 0.0, word_room);
+  const double step2 = std::clamp(std::abs(extra) - step1, 0.0, letter_room);
+  const double step3 = std::clamp(std::abs(extra) - step1 - step2, 0.0, glyph_room);
+  const double sign = extra >= 0 ? 1.0 : -1.0;
+  if (spaces > 0) line.word_space += sign * step1 / spaces;
+  if (gaps > 0) line.letter_space += sign * step2 / gaps;
+  if (content.glyphs_width > 0) line.glyph_scale += sign * step3 / content.glyphs_width;
+  const double rest = std::abs(extra) - step1 - step2 - step3;
+  if (rest > 1e-9) {
+    if (extra < 0)
+      line.overfull = true;  // wider than the measure at minimum spacing
+    else if (spaces > 0)
+      line.word_space += rest / spaces;  // looser than the maximum: still justified
+  }
+  // A single word that cannot fill the measure within the letter-spacing limits stays
+  // flush left rather than being spaced out.
+  line.justified = !line.last_of_paragraph && (spaces > 0 || rest <= 1e-9);
+  const double range = extra >= 0 ? js.word_space_max - js.word_space_desired
+                                  : js.word_space_desired - js.word_space_min;
+  line.ratio = range > 0 && spaces > 0 ? (line.word_space - desired) / (space_width * range) : 0.0;
+}
+
+/// Sets `line`'s word space, letter space and glyph scale for a line of `content` that should
+/// fill `target`; returns whether the line is justified (else it keeps its natural spacing).
+bool set_spacing(const ParagraphStyle& style, double space_width, const LineContent& content,
+                 double target, SetLine& line) {
+  const auto& js = style.justification;
+  line.word_space = space_width * js.word_space_desired;
+  line.letter_space = style.size * js.letter_space_desired;
+  line.glyph_scale = js.glyph_scale_desired;
+  const double natural = content.glyphs_width * line.glyph_scale +
+                         content.spaces * line.word_space + content.gaps * line.letter_space;
+  // A paragraph's last line keeps its natural spacing unless it must shrink to fit.
+  const bool justify =
+      style.align == Align::Justify && (!line.last_of_paragraph || natural > target + 1e-9);
+  if (justify && (content.spaces > 0 || content.gaps > 0)) {
+    justify_spacing(style, space_width, content, natural, target, line);
+  } else if (natural > target + 1e-6) {
+    line.overfull = true;
+  }
+  return justify;
+}
+
+/// Positions the pieces from `indent` with the line's spacing; fills the runs, text and width.
+void place_pieces(const std::vector<Piece>& pieces, double indent, SetLine& line) {
+  double x = indent;
+  for (const Piece& piece : pieces) {
+    if (piece.space_before) x += line.word_space;
+    double advance = 0;
+    GlyphRunItem run = make_glyph_run(piece.run, x, line.letter_space, advance, line.glyph_scale);
+    x += advance;
+    if (!line.text.empty()) line.text += piece.space_before ? " " : "";
+    line.text += piece.run.text;
+    line.runs.push_back(std::move(run));
+  }
+  line.width = x;
+}
+
+/// Moves an unjustified line right or to the centre of its measure, as its style says.
+void align_unjustified(Align align, SetLine& line) {
+  const double free = line.measure - line.width;
+  const double shift = align == Align::Right ? free : align == Align::Center ? free / 2 : 0.0;
+  if (shift != 0)
+    for (auto& r : line.runs)
+      for (auto& g : r.glyphs) g.x += shift;
+}
+
+/// Sets one broken line: its pieces cut from the words, a hyphen where it ends at a
+/// discretionary break, then spacing and positions.
+SetLine set_line(const font::FontRegistry& fonts, const ShapedParagraph& para,
+                 const ParagraphItems& items, const linebreak::BrokenLine& broken,
+                 bool last_of_paragraph, const ItemParams& params) {
+  SetLine line;
+  line.measure = broken.measure;
+  line.last_of_paragraph = last_of_paragraph;
+  double indent = 0;
+  std::vector<Piece> pieces = gather_pieces(items, broken, indent);
+  // A discretionary break adds a hyphen (an explicit hyphen is already in the text).
+  line.hyphenated = broken.hyphenated && !pieces.empty();
+  for (Piece& p : pieces)
+    p.run = cut_word(fonts, para, para.words[static_cast<std::size_t>(p.word)], p.begin, p.end);
+  if (line.hyphenated) add_hyphen(para, pieces.back());
+  if (!pieces.empty()) {
+    line.source_begin =
+        para.words[static_cast<std::size_t>(pieces.front().word)].begin + pieces.front().begin;
+    const Piece& last = pieces.back();
+    line.right_hang = right_protrusion(para, last.word, last.end, line.hyphenated, params);
+  }
+  line.words = static_cast<int>(pieces.size());
+  const double target = broken.measure - indent + line.right_hang;
+  const bool justify = set_spacing(para.style, para.space_width, content_of(pieces), target, line);
+  place_pieces(pieces, indent, line);
+  if (!justify) align_unjustified(para.style.align, line);
+  return line;
+}
+
 }  // namespace
 
 GlyphRunItem make_glyph_run(const shape::ShapedRun& run, double x, double letter_space,
@@ -74,137 +243,8 @@ std::vector<SetLine> set_lines(const font::FontRegistry& fonts, const ShapedPara
                                const std::vector<linebreak::BrokenLine>& lines,
                                const ItemParams& params) {
   std::vector<SetLine> out;
-  const ParagraphStyle& style = para.style;
-  const auto& js = style.justification;
   for (std::size_t li = 0; li < lines.size(); ++li) {
-    const linebreak::BrokenLine& bl = lines[li];
-    SetLine line;
-    line.measure = bl.measure;
-    line.last_of_paragraph = li + 1 == lines.size();
-    double indent = 0;
-
-    // Gather the word pieces [start, brk).
-    std::vector<Piece> pieces;
-    bool pending_space = false;
-    for (std::size_t i = bl.start; i < bl.brk; ++i) {
-      const ItemOrigin& o = items.origins[i];
-      if (o.kind == Kind::Indent) indent = items.list[i].width;
-      if (o.kind == Kind::WordSpace) pending_space = !pieces.empty();
-      if (o.kind != Kind::Fragment) continue;
-      if (!pieces.empty() && pieces.back().word == o.word && pieces.back().end == o.begin) {
-        pieces.back().end = o.end;
-      } else {
-        pieces.push_back({o.word, o.begin, o.end, {}, pending_space});
-      }
-      pending_space = false;
-    }
-    // A discretionary break adds a hyphen (an explicit hyphen is already in the text).
-    line.hyphenated = bl.hyphenated && !pieces.empty();
-    for (Piece& p : pieces)
-      p.run = cut_word(fonts, para, para.words[static_cast<std::size_t>(p.word)], p.begin, p.end);
-    if (line.hyphenated) {
-      // At a soft hyphen (U+00AD) the visible hyphen takes its place.
-      shape::ShapedRun& run = pieces.back().run;
-      const std::string soft = "\u00AD";
-      if (run.text.size() >= soft.size() &&
-          run.text.compare(run.text.size() - soft.size(), soft.size(), soft) == 0) {
-        run.text.resize(run.text.size() - soft.size());
-        std::erase_if(run.glyphs,
-                      [&](const shape::ShapedGlyph& g) { return g.cluster >= run.text.size(); });
-      }
-      pieces.back().run.text += "-";
-      // The hyphen's glyphs (a font without one shapes it to .notdef, still one glyph).
-      shape::ShapedGlyph h =
-          para.hyphen.glyphs.empty() ? shape::ShapedGlyph{} : para.hyphen.glyphs.front();
-      h.cluster = static_cast<std::uint32_t>(pieces.back().run.text.size() - 1);
-      pieces.back().run.glyphs.push_back(h);
-    }
-    if (!pieces.empty()) {
-      line.source_begin =
-          para.words[static_cast<std::size_t>(pieces.front().word)].begin + pieces.front().begin;
-      const Piece& last = pieces.back();
-      line.right_hang = right_protrusion(para, last.word, last.end, line.hyphenated, params);
-    }
-
-    // Natural width and the flexibility of this line.
-    double glyphs_width = 0;
-    int spaces = 0, gaps = 0;
-    for (const Piece& p : pieces) {
-      glyphs_width += p.run.width();
-      spaces += p.space_before ? 1 : 0;
-      gaps += static_cast<int>(p.run.glyphs.size()) - 1;
-    }
-    line.words = static_cast<int>(pieces.size());
-    const double space = para.space_width;
-    const double desired = space * js.word_space_desired;
-    const double target = bl.measure - indent + line.right_hang;
-    double word_space = desired;
-    double letter_space = style.size * js.letter_space_desired;
-    double glyph_scale = js.glyph_scale_desired;
-    const double natural = glyphs_width * glyph_scale + spaces * desired + gaps * letter_space;
-    // A paragraph's last line keeps its natural spacing unless it must shrink to fit.
-    const bool justify =
-        style.align == Align::Justify && (!line.last_of_paragraph || natural > target + 1e-9);
-    if (justify && (spaces > 0 || gaps > 0)) {
-      const double extra = target - natural;
-      const double word_room = spaces * space *
-                               (extra >= 0 ? js.word_space_max - js.word_space_desired
-                                           : js.word_space_desired - js.word_space_min);
-      const double letter_room = gaps * style.size *
-                                 (extra >= 0 ? js.letter_space_max - js.letter_space_desired
-                                             : js.letter_space_desired - js.letter_space_min);
-      const double glyph_room =
-          glyphs_width * (extra >= 0 ? js.glyph_scale_max - js.glyph_scale_desired
-                                     : js.glyph_scale_desired - js.glyph_scale_min);
-      const double step1 = std::clamp(std::abs(extra), 0.0, word_room);
-      const double step2 = std::clamp(std::abs(extra) - step1, 0.0, letter_room);
-      const double step3 = std::clamp(std::abs(extra) - step1 - step2, 0.0, glyph_room);
-      const double sign = extra >= 0 ? 1.0 : -1.0;
-      if (spaces > 0) word_space += sign * step1 / spaces;
-      if (gaps > 0) letter_space += sign * step2 / gaps;
-      if (glyphs_width > 0) glyph_scale += sign * step3 / glyphs_width;
-      const double rest = std::abs(extra) - step1 - step2 - step3;
-      if (rest > 1e-9) {
-        if (extra < 0)
-          line.overfull = true;  // wider than the measure at minimum spacing
-        else if (spaces > 0)
-          word_space += rest / spaces;  // looser than the maximum: still justified
-      }
-      // A single word that cannot fill the measure within the letter-spacing limits stays
-      // flush left rather than being spaced out.
-      line.justified = !line.last_of_paragraph && (spaces > 0 || rest <= 1e-9);
-      const double range = extra >= 0 ? js.word_space_max - js.word_space_desired
-                                      : js.word_space_desired - js.word_space_min;
-      line.ratio = range > 0 && spaces > 0 ? (word_space - desired) / (space * range) : 0.0;
-    } else if (natural > target + 1e-6) {
-      line.overfull = true;
-    }
-    line.word_space = word_space;
-    line.letter_space = letter_space;
-    line.glyph_scale = glyph_scale;
-
-    // Position the pieces.
-    double x = indent;
-    for (std::size_t pi = 0; pi < pieces.size(); ++pi) {
-      if (pieces[pi].space_before) x += word_space;
-      double advance = 0;
-      GlyphRunItem run = make_glyph_run(pieces[pi].run, x, letter_space, advance, glyph_scale);
-      x += advance;
-      if (!line.text.empty()) line.text += pieces[pi].space_before ? " " : "";
-      line.text += pieces[pi].run.text;
-      line.runs.push_back(std::move(run));
-    }
-    line.width = x;
-    if (!justify) {
-      const double free = bl.measure - x;
-      const double shift = style.align == Align::Right    ? free
-                           : style.align == Align::Center ? free / 2
-                                                          : 0.0;
-      if (shift != 0)
-        for (auto& r : line.runs)
-          for (auto& g : r.glyphs) g.x += shift;
-    }
-    out.push_back(std::move(line));
+    out.push_back(set_line(fonts, para, items, lines[li], li + 1 == lines.size(), params));
   }
   return out;
 }

@@ -3,35 +3,17 @@
 #include <algorithm>
 
 #include "text/line_breaks.h"
+#include "text/unicode.h"
 
 namespace broadsheet::paragraph {
 
 namespace {
 
-bool is_space_byte(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-// U+00A0 (no-break space) is not a word separator: it stays inside the word.
-std::vector<std::pair<std::size_t, std::size_t>> split_words(const std::string& text) {
-  std::vector<std::pair<std::size_t, std::size_t>> words;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && is_space_byte(text[i])) ++i;
-    const std::size_t begin = i;
-    while (i < text.size() && !is_space_byte(text[i])) ++i;
-    if (i > begin) words.emplace_back(begin, i);
-  }
-  return words;
-}
-
-/// Letters (ASCII and anything beyond it, counted by code point) in a piece of a word.
+/// Letters (Unicode Alphabetic code points) in a piece of a word.
 int letters_in(std::string_view piece) {
   int letters = 0;
-  for (std::size_t i = 0; i < piece.size(); ++i) {
-    const auto c = static_cast<unsigned char>(piece[i]);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
-    if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
+  for (const text::CodePoint& c : text::decode_utf8(piece)) {
+    if (text::is_letter(c.value)) ++letters;
   }
   return letters;
 }
@@ -66,7 +48,8 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
   const std::vector<text::BreakOpportunity> opportunities = text::find_line_breaks(text);
   auto opportunity = opportunities.begin();
 
-  for (const auto& [begin, end] : split_words(text)) {
+  // Words are the runs between spaces; a no-break space (U+00A0) stays inside its word.
+  for (const auto& [begin, end] : text::split_at_word_separators(text)) {
     ShapedWord word;
     word.begin = begin;
     word.end = end;
@@ -76,6 +59,7 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
     while (opportunity != opportunities.end() && opportunity->offset <= begin) ++opportunity;
     for (; opportunity != opportunities.end() && opportunity->offset < end; ++opportunity) {
       if (opportunity->kind == text::BreakKind::Space) continue;
+      if (opportunity->kind == text::BreakKind::Hyphen) word.compound = true;
       // An explicit hyphen keeps the hyphenation minimums too: no "e-" alone at a line end.
       if (opportunity->kind == text::BreakKind::Hyphen &&
           (letters_in(word_text.substr(0, opportunity->offset - begin)) <

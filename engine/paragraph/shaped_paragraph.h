@@ -40,6 +40,9 @@ struct ShapedWord {
   std::size_t begin = 0, end = 0;  ///< byte range in the paragraph text
   shape::ShapedRun run;            ///< the whole word shaped; clusters relative to `begin`
   std::vector<WordBreak> breaks;   ///< increasing offsets, strictly inside the word
+  /// Has an explicit hyphen of its own ("e-commerce"), even where the hyphenation minimums
+  /// forbid breaking there: a discretionary hyphen in it is a last resort.
+  bool compound = false;
 };
 
 struct ShapedParagraph {

@@ -14,8 +14,11 @@
 //                  "paragraph": 3, "line": 2, "column": 0, "text": "...",
 //                  "left": 56.69, "baseline": 283.04, "width": 154.72, "measure": 154.72,
 //                  "ratio": 0.41, "size": 9.5, "hyphenated": false, "justified": true } ] }
+// A line set with glyph scaling also has "glyph_scale": 0.98 (4 decimals; absent means 1).
+// Roles: "headline", "deck", "body", "subhead", "contact", "jump", "folio" (compose::LineRole).
 // Lines are in reading order: the folio, then each slot in template order (headline, deck,
-// body paragraphs, contact line), each paragraph's lines in order. Pages count from 1.
+// body paragraphs with their subheads, contact line, jump line), each paragraph's lines in
+// order. Pages count from 1.
 
 #include <string>
 
@@ -29,7 +32,7 @@ std::string layout_dump_json(const compose::PageLayout& layout);
 /// Writes the dump atomically (temporary file, then rename).
 void write_layout_dump(const compose::PageLayout& layout, const std::string& path);
 
-/// The role's name in dumps: "headline", "deck", "body", "contact", "folio".
+/// The role's name in dumps: "headline", "deck", "body", "subhead", "contact", "jump", "folio".
 const char* role_name(compose::LineRole role);
 
 }  // namespace broadsheet::render

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/atomic_file.h"
+#include "core/geometry.h"
 #include "render/json_records.h"
 
 namespace broadsheet::render {
@@ -46,7 +47,7 @@ std::string report_summary(const compose::PageLayout& layout) {
     int lines = 0;
     for (int n : s.lines_per_column) lines += n;
     out << "broadsheet: page " << s.page + 1 << " " << s.name << ": " << lines << " lines in "
-        << s.lines_per_column.size() << " columns, " << std::lround(s.depth * 25.4 / 72)
+        << s.lines_per_column.size() << " columns, " << std::lround(pt_to_mm(s.depth))
         << " mm deep, headline " << s.headline_size << " pt";
     if (s.continued_lines > 0)
       out << ", " << s.continued_lines << " lines jump to " << s.continued_in;

@@ -1,18 +1,10 @@
 #include "shape/shaper.h"
 
 #include <hb.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
 
-#include <memory>
+#include "core/c_handle.h"
 
 namespace broadsheet::shape {
-
-namespace {
-struct BufferDeleter {
-  void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
-};
-}  // namespace
 
 double ShapedRun::width() const {
   double w = 0;
@@ -39,7 +31,7 @@ bool ShapedRun::safe_to_cut(std::size_t at) const {
 ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, double size,
                      std::string_view text, const ShapeOptions& options) {
   const font::Font& font = fonts.font(font_id);
-  std::unique_ptr<hb_buffer_t, BufferDeleter> buffer(hb_buffer_create());
+  const CHandle<hb_buffer_t, hb_buffer_destroy> buffer(hb_buffer_create());
   hb_buffer_add_utf8(buffer.get(), text.data(), static_cast<int>(text.size()), 0,
                      static_cast<int>(text.size()));
   hb_buffer_set_direction(buffer.get(), HB_DIRECTION_LTR);
@@ -69,15 +61,6 @@ ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, doub
                           (flags & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0});
   }
   return run;
-}
-
-std::string to_upper(std::string_view text) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  u.toUpper(icu::Locale::getEnglish());
-  std::string out;
-  u.toUTF8String(out);
-  return out;
 }
 
 }  // namespace broadsheet::shape

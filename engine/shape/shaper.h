@@ -47,7 +47,4 @@ struct ShapeOptions {
 ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font, double size,
                      std::string_view text, const ShapeOptions& options = {});
 
-/// Upper-cases `text` (ASCII and Latin-1 letters are enough for folio labels).
-std::string to_upper(std::string_view text);
-
 }  // namespace broadsheet::shape

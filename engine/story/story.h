@@ -53,7 +53,10 @@ struct ReadOptions {
 /// Parses the plain-text article format:
 ///   line 1 headline; line 2 deck (if options.has_deck); then one paragraph per line.
 ///   A paragraph beginning "Contact the writer" is the contact line. A last line of the form
-///   "(Publication MM/DD/YYYY[ pageN])" is source metadata, not body text.
+///   "(Publication MM/DD/YYYY[ pageN])" is source metadata, not body text. A body paragraph
+///   between two others that is short (at most 60 characters and 8 words), starts with a capital
+///   letter or a digit and does not end in closing punctuation (Terminal_Punctuation, a quotation
+///   mark, a closing bracket or quote) is a subhead (ParagraphKind::Subhead).
 /// Blank lines are ignored; "\r\n" is accepted. Throws broadsheet::InputError naming
 /// `file_name` and the line for invalid UTF-8, an empty file, or a file with no body.
 Story parse_story(const std::string& text, const std::string& file_name,

@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -17,7 +16,7 @@
 
 #include "core/diagnostics.h"
 #include "story/story.h"
-#include "text/utf8.h"
+#include "text/unicode.h"
 
 namespace broadsheet::story {
 
@@ -30,15 +29,9 @@ constexpr std::string_view kContactPrefix = "Contact the writer";
   throw InputError(SourceLocation{file, line, column}, message);
 }
 
-bool is_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
-}
+// A subhead is short: at most this many characters and words.
+constexpr std::size_t kSubheadMaxCharacters = 60;
+constexpr std::size_t kSubheadMaxWords = 8;
 
 std::string hex_byte(char c) {
   constexpr std::string_view kDigits = "0123456789ABCDEF";
@@ -71,7 +64,7 @@ std::vector<Paragraph> non_blank_lines(std::string_view text) {
     ++line_number;
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = trim(text.substr(start, end - start));
+    const std::string_view line = text::trim_white_space(text.substr(start, end - start));
     if (!line.empty()) lines.push_back(Paragraph{std::string(line), line_number});
     start = end + 1;
   }
@@ -83,7 +76,24 @@ bool is_contact_line(std::string_view text) {
   if (!text.starts_with(kContactPrefix)) return false;
   std::string_view rest = text.substr(kContactPrefix.size());
   if (rest.starts_with('s')) rest.remove_prefix(1);
-  return rest.empty() || !std::isalpha(static_cast<unsigned char>(rest.front()));
+  return rest.empty() || !text::is_letter(text::next_code_point(rest, 0).value);
+}
+
+// A short line that does not end like a sentence and starts with a capital or a digit:
+// "Benefits of virtual fencing", "Europe’s asteroid exploration mission".
+bool looks_like_subhead(std::string_view line) {
+  if (line.empty() || text::count_code_points(line) > kSubheadMaxCharacters) return false;
+  if (text::split_at_word_separators(line).size() > kSubheadMaxWords) return false;
+  const char32_t first = text::next_code_point(line, 0).value;
+  if (!text::is_uppercase(first) && !text::is_digit(first)) return false;
+  return !text::is_closing_punctuation(text::previous_code_point(line, line.size()).value);
+}
+
+// Subheads sit between body paragraphs: never the first or the last one.
+void mark_subheads(std::vector<Paragraph>& body) {
+  for (std::size_t i = 1; i + 1 < body.size(); ++i) {
+    if (looks_like_subhead(body[i].text)) body[i].kind = ParagraphKind::Subhead;
+  }
 }
 
 bool is_leap_year(int year) {
@@ -95,24 +105,94 @@ int days_in_month(int year, int month) {
   return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
 }
 
-// Returns the source metadata when `line` has the shape "(Publication MM/DD/YYYY[ pageN])",
-// nullopt when it is ordinary text. A line with that shape but an impossible date or page is
-// an error rather than body text: it is clearly meant as a source line.
-std::optional<SourceMeta> parse_source_line(const Paragraph& line, const std::string& file) {
-  const std::string& text = line.text;
-  // Cheap test first: the pattern is only tried on lines that could match.
-  if (text.size() < 2 || text.front() != '(' || text.back() != ')') return std::nullopt;
-  static const std::regex kSourcePattern(
-      R"(\((.*\S)\s+(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+page\s?(\d{1,4}))?\))");
-  std::smatch match;
-  if (!std::regex_match(text, match, kSourcePattern)) return std::nullopt;
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
-  SourceMeta source;
-  source.publication = std::string(trim(match.str(1)));
-  source.raw = text;
-  source.source_line = line.source_line;
-  const std::string date_text = match.str(2) + "/" + match.str(3) + "/" + match.str(4);
-  const Date date{std::stoi(match.str(4)), std::stoi(match.str(2)), std::stoi(match.str(3))};
+// Removes the run of ASCII digits at the end of `s` and returns it when it is `min` to `max`
+// digits long; otherwise leaves `s` as it was.
+std::optional<std::string_view> take_trailing_digits(std::string_view& s, std::size_t min,
+                                                     std::size_t max) {
+  std::size_t count = 0;
+  while (count < s.size() && is_ascii_digit(s[s.size() - 1 - count])) ++count;
+  if (count < min || count > max) return std::nullopt;
+  const std::string_view digits = s.substr(s.size() - count);
+  s.remove_suffix(count);
+  return digits;
+}
+
+bool take_trailing(std::string_view& s, std::string_view suffix) {
+  if (!s.ends_with(suffix)) return false;
+  s.remove_suffix(suffix.size());
+  return true;
+}
+
+// Removes one white-space character at the end of `s`, if there is one.
+void take_one_trailing_white_space(std::string_view& s) {
+  if (s.empty()) return;
+  const text::CodePoint last = text::previous_code_point(s, s.size());
+  if (text::is_white_space(last.value)) s.remove_suffix(s.size() - last.begin);
+}
+
+// Removes the white space at the end of `s`; false when there is none.
+bool take_trailing_white_space(std::string_view& s) {
+  const std::size_t before = s.size();
+  while (!s.empty()) {
+    const text::CodePoint last = text::previous_code_point(s, s.size());
+    if (!text::is_white_space(last.value)) break;
+    s.remove_suffix(s.size() - last.begin);
+  }
+  return s.size() < before;
+}
+
+// The parts of "(Publication MM/DD/YYYY[ pageN])".
+struct SourceLineParts {
+  std::string_view publication, month, day, year;
+  std::optional<std::string_view> page;
+};
+
+// " page 21" or " page21" at the end of `s`: removed, and its number returned. Otherwise `s`
+// is left as it was.
+std::optional<std::string_view> take_page_suffix(std::string_view& s) {
+  std::string_view rest = s;
+  const auto digits = take_trailing_digits(rest, 1, 4);
+  if (!digits) return std::nullopt;
+  take_one_trailing_white_space(rest);
+  if (!take_trailing(rest, "page") || !take_trailing_white_space(rest)) return std::nullopt;
+  s = rest;
+  return digits;
+}
+
+// Splits a line of the source-line shape into its parts, reading from the end; nullopt when
+// the line has another shape. A loop, not a regular expression: std::regex recursed once per
+// character and overflowed the stack on a 26,000-character last line (issue 13).
+std::optional<SourceLineParts> split_source_line(std::string_view line) {
+  if (line.size() < 2 || line.front() != '(' || line.back() != ')') return std::nullopt;
+  std::string_view rest = line.substr(1, line.size() - 2);
+  SourceLineParts parts;
+  parts.page = take_page_suffix(rest);
+  const auto year = take_trailing_digits(rest, 4, 4);
+  if (!year || !take_trailing(rest, "/")) return std::nullopt;
+  const auto day = take_trailing_digits(rest, 1, 2);
+  if (!day || !take_trailing(rest, "/")) return std::nullopt;
+  const auto month = take_trailing_digits(rest, 1, 2);
+  if (!month || !take_trailing_white_space(rest) || rest.empty()) return std::nullopt;
+  parts.publication = text::trim_white_space(rest);
+  parts.month = *month;
+  parts.day = *day;
+  parts.year = *year;
+  return parts;
+}
+
+int to_int(std::string_view digits) {
+  return std::stoi(std::string(digits));
+}
+
+// Checks the date against the calendar; an impossible one is an error naming the line.
+Date checked_date(const SourceLineParts& parts, const Paragraph& line, const std::string& file) {
+  const std::string date_text =
+      std::string(parts.month) + "/" + std::string(parts.day) + "/" + std::string(parts.year);
+  const Date date{to_int(parts.year), to_int(parts.month), to_int(parts.day)};
   if (date.month < 1 || date.month > 12) {
     fail(file, line.source_line, 0,
          "invalid date " + date_text + " in the source line: month " + std::to_string(date.month) +
@@ -124,34 +204,30 @@ std::optional<SourceMeta> parse_source_line(const Paragraph& line, const std::st
          "invalid date " + date_text + " in the source line: day " + std::to_string(date.day) +
              " is not between 1 and " + std::to_string(month_length) + " for that month");
   }
-  source.date = date;
-  if (match[5].matched) {
-    const int page = std::stoi(match.str(5));
+  return date;
+}
+
+// Returns the source metadata when `line` has the shape "(Publication MM/DD/YYYY[ pageN])",
+// nullopt when it is ordinary text. A line with that shape but an impossible date or page is
+// an error rather than body text: it is clearly meant as a source line.
+std::optional<SourceMeta> parse_source_line(const Paragraph& line, const std::string& file) {
+  const auto parts = split_source_line(line.text);
+  if (!parts) return std::nullopt;
+  SourceMeta source;
+  source.publication = std::string(parts->publication);
+  source.raw = line.text;
+  source.source_line = line.source_line;
+  source.date = checked_date(*parts, line, file);
+  if (parts->page) {
+    const int page = to_int(*parts->page);
     if (page < 1) {
       fail(file, line.source_line, 0,
-           "invalid page number " + match.str(5) + " in the source line: pages start at 1");
+           "invalid page number " + std::string(*parts->page) +
+               " in the source line: pages start at 1");
     }
     source.page = page;
   }
   return source;
-}
-
-/// TEMPORARY (replaced by the review branch): the composer's old subhead rule.
-bool looks_like_subhead(const std::string& text) {
-  if (text.empty() || text.size() > 60) return false;
-  const int words = static_cast<int>(std::count(text.begin(), text.end(), ' ')) + 1;
-  if (words > 8) return false;
-  const unsigned char first = static_cast<unsigned char>(text.front());
-  if (!(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9')) return false;
-  static const std::string closers[] = {".", ",", ";", ":", "!", "?", "\"", ")", "”", "’", "'"};
-  return std::none_of(std::begin(closers), std::end(closers), [&](const std::string& c) {
-    return text.size() >= c.size() && text.compare(text.size() - c.size(), c.size(), c) == 0;
-  });
-}
-
-void mark_subheads(std::vector<Paragraph>& body) {
-  for (std::size_t p = 1; p + 1 < body.size(); ++p)
-    if (looks_like_subhead(body[p].text)) body[p].kind = ParagraphKind::Subhead;
 }
 
 }  // namespace
@@ -194,12 +270,12 @@ Story parse_story(const std::string& text, const std::string& file_name,
     story.contact = std::move(*next);
   }
 
-  mark_subheads(story.body);
   if (story.body.empty()) {
     const Paragraph& last_top = story.deck ? *story.deck : story.headline;
     fail(file_name, last_top.source_line, 0,
          story.deck ? "no body text after the deck" : "no body text after the headline");
   }
+  mark_subheads(story.body);
   return story;
 }
 

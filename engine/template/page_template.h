@@ -107,8 +107,6 @@ struct Folio {
   Color rule_color;
   double gap_below = 0;  ///< pt between the rule and the top of the story area
   std::vector<FolioItem> items;
-  /// True when some item uses a date or page field: a run with no date is then an error.
-  bool needs_date() const;
 };
 
 enum class SlotKind { Story, Advertisement, Picture };

@@ -1,5 +1,4 @@
-// The folio band and the slots: reading, validation against the styles and the grid, and
-// Folio::needs_date.
+// The folio band and the slots: reading, and validation against the styles and the grid.
 
 #include "template/template_regions.h"
 
@@ -15,7 +14,6 @@ using namespace detail;  // the checked readers: Field, TableView, read_*, fail
 
 constexpr std::string_view kTextFields[] = {"publication", "PUBLICATION", "weekday", "month",
                                             "day",         "year",        "page"};
-constexpr std::string_view kDateFields[] = {"weekday", "month", "day", "year", "page"};
 
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view name) {
@@ -216,29 +214,20 @@ void read_story_keys(const TableView& table, const std::map<std::string, TextSty
   }
 }
 
-Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
-               const PageTemplate& page_template) {
-  const TableView table = open_table(field, {"name",           "kind",
-                                             "columns",        "place",
-                                             "below",          "min_depth",
-                                             "max_depth",      "depth",
-                                             "headline_style", "deck_style",
-                                             "body_style",     "contact_style",
-                                             "headline_size",  "headline_max_lines",
-                                             "deck_max_lines", "label",
-                                             "page",           "continued_in",
-                                             "subhead_style",  "jump_style"});
-  Slot slot;
-  slot.source_line = field.where.line;
-
+// The slot's name, which no slot before it has.
+std::string read_unique_slot_name(const TableView& table, const std::vector<Slot>& earlier) {
   const Field name = table.require("name", "a string");
-  slot.name = read_name(name);
+  std::string slot_name = read_name(name);
   for (const Slot& other : earlier) {
-    if (other.name == slot.name) {
-      fail(name, "duplicate slot name '" + slot.name + "' (first defined on line " +
+    if (other.name == slot_name) {
+      fail(name, "duplicate slot name '" + slot_name + "' (first defined on line " +
                      std::to_string(other.source_line) + ")");
     }
   }
+  return slot_name;
+}
+
+void read_slot_kind_and_page(const TableView& table, Slot& slot) {
   if (auto kind = table.find("kind")) {
     slot.kind = read_enum<SlotKind>(*kind, {{"story", SlotKind::Story},
                                             {"advertisement", SlotKind::Advertisement},
@@ -248,6 +237,11 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
     slot.page = read_integer(*page);
     if (slot.page < 1) fail(*page, "must be at least 1, got " + show_value(*page->node));
   }
+}
+
+// Where the slot sits: its columns (no overlap with earlier slots), top, below or bottom.
+void read_slot_place(const TableView& table, const std::vector<Slot>& earlier,
+                     const PageTemplate& page_template, Slot& slot) {
   const Field columns = table.require("columns", "[first, last] column numbers");
   read_slot_columns(columns, page_template.grid.columns, slot);
   if (auto place = table.find("place")) {
@@ -266,49 +260,68 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
   } else if (auto below = table.find("below")) {
     fail(*below, "only a slot with place = \"below\" sits below other slots");
   }
-  read_slot_depths(table, page_template.story_area.height, slot);
+}
 
+// A story slot's styles, limits and continuation.
+void read_story_slot_keys(const TableView& table, const PageTemplate& page_template, Slot& slot) {
+  if (auto label = table.find("label")) {
+    fail(*label, "only advertisement and picture slots take a label");
+  }
+  read_story_keys(table, page_template.styles, slot);
+  // Optional styles: without them subheads are set as body text and jump lines in the
+  // contact style.
+  if (auto subhead = table.find("subhead_style")) {
+    slot.subhead_style = read_name(*subhead);
+    require_style(*subhead, slot.subhead_style, page_template.styles);
+  }
+  if (auto jump = table.find("jump_style")) {
+    slot.jump_style = read_name(*jump);
+    require_style(*jump, slot.jump_style, page_template.styles);
+  }
+  if (auto next = table.find("continued_in")) {
+    slot.continued_in = read_name(*next);
+    slot.continued_in_line = next->where.line;
+  }
+}
+
+// An advertisement or picture slot: no story keys, an optional label.
+void read_other_slot_keys(const TableView& table, Slot& slot) {
+  for (std::string_view key : kStoryKeys) {
+    if (auto story_key = table.find(key)) {
+      fail(*story_key,
+           "only story slots take this key (this slot is a " + kind_name(slot.kind) + ")");
+    }
+  }
+  if (auto label = table.find("label")) slot.label = read_string(*label);
+}
+
+Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
+               const PageTemplate& page_template) {
+  const TableView table = open_table(field, {"name",           "kind",
+                                             "columns",        "place",
+                                             "below",          "min_depth",
+                                             "max_depth",      "depth",
+                                             "headline_style", "deck_style",
+                                             "body_style",     "contact_style",
+                                             "headline_size",  "headline_max_lines",
+                                             "deck_max_lines", "label",
+                                             "page",           "continued_in",
+                                             "subhead_style",  "jump_style"});
+  Slot slot;
+  slot.source_line = field.where.line;
+  slot.name = read_unique_slot_name(table, earlier);
+  read_slot_kind_and_page(table, slot);
+  read_slot_place(table, earlier, page_template, slot);
+  read_slot_depths(table, page_template.story_area.height, slot);
   if (slot.kind == SlotKind::Story) {
-    if (auto label = table.find("label")) {
-      fail(*label, "only advertisement and picture slots take a label");
-    }
-    read_story_keys(table, page_template.styles, slot);
-    // Optional styles: without them subheads are set as body text and jump lines in the
-    // contact style.
-    if (auto subhead = table.find("subhead_style")) {
-      slot.subhead_style = read_name(*subhead);
-      require_style(*subhead, slot.subhead_style, page_template.styles);
-    }
-    if (auto jump = table.find("jump_style")) {
-      slot.jump_style = read_name(*jump);
-      require_style(*jump, slot.jump_style, page_template.styles);
-    }
-    if (auto next = table.find("continued_in")) {
-      slot.continued_in = read_name(*next);
-      slot.continued_in_line = next->where.line;
-    }
+    read_story_slot_keys(table, page_template, slot);
   } else {
-    for (std::string_view key : kStoryKeys) {
-      if (auto story_key = table.find(key)) {
-        fail(*story_key,
-             "only story slots take this key (this slot is a " + kind_name(slot.kind) + ")");
-      }
-    }
-    if (auto label = table.find("label")) slot.label = read_string(*label);
+    read_other_slot_keys(table, slot);
   }
   return slot;
 }
 
 }  // namespace
-
-bool Folio::needs_date() const {
-  return std::any_of(items.begin(), items.end(), [](const FolioItem& item) {
-    const auto fields = text_fields(item.text);
-    return fields && std::any_of(fields->begin(), fields->end(), [](const std::string& name) {
-             return contains(kDateFields, name);
-           });
-  });
-}
 
 namespace detail {
 

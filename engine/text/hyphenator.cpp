@@ -1,22 +1,17 @@
 #include "text/hyphenator.h"
 
 #include <hyphen.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
-#include <cstdint>
 #include <cstdlib>
 
+#include "core/c_handle.h"
 #include "core/diagnostics.h"
 #include "text/line_breaks.h"
+#include "text/unicode.h"
 
 namespace broadsheet::text {
 
 namespace {
-
-struct HyphenDictFree {
-  void operator()(HyphenDict* dict) const noexcept { hnj_hyphen_free(dict); }
-};
 
 /// The rep/pos/cut arrays hnj_hyphen_hyphenate2 may malloc for non-standard hyphenation
 /// ("Schiffahrt" -> "Schiff=fahrt"); freed with std::free as libhyphen expects.
@@ -46,29 +41,8 @@ class NonStandardHyphenation {
   int word_size_;
 };
 
-/// One code point of the word and the bytes it occupies.
-struct CodePoint {
-  UChar32 value = 0;
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
-
-/// Malformed bytes come out as U+FFFD, which is no letter and so blocks hyphenation nearby.
-std::vector<CodePoint> decode(std::string_view word) {
-  std::vector<CodePoint> code_points;
-  const auto length = static_cast<int32_t>(word.size());
-  int32_t index = 0;
-  while (index < length) {
-    const int32_t begin = index;
-    UChar32 c = 0;
-    U8_NEXT_OR_FFFD(word.data(), index, length, c);
-    code_points.push_back({c, static_cast<std::size_t>(begin), static_cast<std::size_t>(index)});
-  }
-  return code_points;
-}
-
 /// Quotes, brackets and sentence punctuation around a word.
-bool is_edge_punctuation(UChar32 c) {
+bool is_edge_punctuation(char32_t c) {
   switch (c) {
     case U'"':
     case U'\'':
@@ -97,26 +71,19 @@ bool is_edge_punctuation(UChar32 c) {
   }
 }
 
-bool is_apostrophe(UChar32 c) {
+bool is_apostrophe(char32_t c) {
   return c == U'\'' || c == 0x2019;
 }
 
 /// Explicit hyphens and dashes that join the parts of a compound ("small-business").
-bool is_compound_dash(UChar32 c) {
+bool is_compound_dash(char32_t c) {
   return c == U'-' || (c >= 0x2010 && c <= 0x2015);
-}
-
-bool is_letter(UChar32 c) {
-  return c >= 0 && u_isUAlphabetic(c);
-}
-bool is_mark(UChar32 c) {
-  return c >= 0 && (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
 }  // namespace
 
 struct Hyphenator::Dict {
-  std::unique_ptr<HyphenDict, HyphenDictFree> handle;
+  CHandle<HyphenDict, hnj_hyphen_free> handle;
 };
 
 Hyphenator::Hyphenator(const std::string& dictionary_path) : dict_(std::make_unique<Dict>()) {
@@ -148,29 +115,25 @@ void hyphenate_part(HyphenDict* dict, const std::vector<CodePoint>& word, std::s
   bool ascii_only = true;
   std::string lowered;
   for (std::size_t i = first; i < last; ++i) {
-    const UChar32 c = word[i].value;
-    if (u_isdigit(c)) return;
+    const char32_t c = word[i].value;
+    if (is_digit(c)) return;
     if (is_letter(c)) {
       ++letters;
-      if (u_isupper(c) || u_istitle(c)) ++capitals;
+      if (is_uppercase(c)) ++capitals;
     } else if (!is_apostrophe(c) && !is_mark(c)) {
       return;  // '&', '/', '.', symbols: not a plain word
     }
     ascii_only = ascii_only && c < 0x80;
     // Lowercasing may change a code point's byte length; libhyphen reports UTF-8 results per
     // code point, so positions still line up with `word`.
-    const UChar32 lower = u_tolower(c);
-    char bytes[U8_MAX_LENGTH];
-    int32_t length = 0;
-    U8_APPEND_UNSAFE(bytes, length, lower);
-    lowered.append(bytes, static_cast<std::size_t>(length));
+    append_utf8(lowered, simple_lower(c));
   }
   if (letters < rules.min_word_letters) return;
   if (capitals >= 2) return;  // acronyms ("NASA") and inner capitals ("AliExpress")
   if (!rules.capitalized && capitals == 1) {
     for (std::size_t i = first; i < last; ++i) {
       if (is_letter(word[i].value)) {
-        if (u_isupper(word[i].value) || u_istitle(word[i].value)) return;
+        if (is_uppercase(word[i].value)) return;
         break;
       }
     }
@@ -193,8 +156,8 @@ void hyphenate_part(HyphenDict* dict, const std::vector<CodePoint>& word, std::s
   // here, so both agree.
   int letters_before = 0;
   for (std::size_t k = 0; first + k + 1 < last; ++k) {
-    const UChar32 before = word[first + k].value;
-    const UChar32 after = word[first + k + 1].value;
+    const char32_t before = word[first + k].value;
+    const char32_t after = word[first + k + 1].value;
     if (is_letter(before)) ++letters_before;
     if ((hyphens[k] & 1) == 0 || non_standard.changes_spelling_at(static_cast<int>(k))) continue;
     if (!is_letter(before) || !is_letter(after)) continue;  // never next to an apostrophe
@@ -211,7 +174,7 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word,
   if (!dict_ || !dict_->handle || word.empty()) return points;
   if (looks_like_url_or_email(word) || word.find('@') != std::string_view::npos) return points;
 
-  const std::vector<CodePoint> code_points = decode(word);
+  const std::vector<CodePoint> code_points = decode_utf8(word);
   std::size_t first = 0;
   std::size_t last = code_points.size();
   while (first < last && is_edge_punctuation(code_points[first].value)) ++first;

@@ -2,26 +2,25 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/uchar.h>
 #include <unicode/utext.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+
+#include "core/c_handle.h"
+#include "text/unicode.h"
 
 namespace broadsheet::text {
 
 namespace {
 
-struct UTextCloser {
-  void operator()(UText* text) const noexcept { utext_close(text); }
-};
-using UTextPtr = std::unique_ptr<UText, UTextCloser>;
+using UTextPtr = CHandle<UText, utext_close>;
 
 void throw_if_failed(UErrorCode status, const char* what) {
   if (U_FAILURE(status)) {
@@ -30,27 +29,16 @@ void throw_if_failed(UErrorCode status, const char* what) {
   }
 }
 
-/// The code point that ends just before byte `offset` (U+FFFD for malformed UTF-8).
-UChar32 code_point_before(std::string_view text, std::size_t offset) {
-  if (offset == 0) return U_SENTINEL;
-  auto index = static_cast<int32_t>(offset);
-  UChar32 c = 0;
-  U8_PREV_OR_FFFD(text.data(), 0, index, c);
-  return c;
-}
-
-/// Code points in `text`, counting each malformed byte as one.
-std::size_t code_point_count(std::string_view text) {
-  std::size_t count = 0;
-  for (char byte : text) {
-    if (!U8_IS_TRAIL(static_cast<uint8_t>(byte))) ++count;
-  }
-  return count;
+/// The code point that ends just before byte `offset` (U+FFFD for malformed UTF-8), nullopt
+/// at the start of the text.
+std::optional<char32_t> code_point_before(std::string_view text, std::size_t offset) {
+  if (offset == 0) return std::nullopt;
+  return previous_code_point(text, offset).value;
 }
 
 /// Hyphens and dashes after which a line may end with nothing added. The em dash (U+2014) and
 /// the horizontal bar (U+2015) are deliberately absent: BreakKind documents them as Other.
-bool is_hyphen_like(UChar32 c) {
+bool is_hyphen_like(char32_t c) {
   switch (c) {
     case U'-':
     case 0x058A:  // Armenian hyphen
@@ -66,15 +54,15 @@ bool is_hyphen_like(UChar32 c) {
 }
 
 BreakKind classify(std::string_view text, std::size_t offset) {
-  const UChar32 before = code_point_before(text, offset);
-  if (before < 0) return BreakKind::Other;
-  if (u_isUWhiteSpace(before)) return BreakKind::Space;
-  if (before == 0x00AD) return BreakKind::Soft;
-  if (is_hyphen_like(before)) return BreakKind::Hyphen;
+  const std::optional<char32_t> before = code_point_before(text, offset);
+  if (!before) return BreakKind::Other;
+  if (is_white_space(*before)) return BreakKind::Space;
+  if (*before == 0x00AD) return BreakKind::Soft;
+  if (is_hyphen_like(*before)) return BreakKind::Hyphen;
   return BreakKind::Other;
 }
 
-bool is_leading_punctuation(UChar32 c) {
+bool is_leading_punctuation(char32_t c) {
   switch (c) {
     case U'(':
     case U'[':
@@ -91,7 +79,7 @@ bool is_leading_punctuation(UChar32 c) {
   }
 }
 
-bool is_trailing_punctuation(UChar32 c) {
+bool is_trailing_punctuation(char32_t c) {
   switch (c) {
     case U'.':
     case U',':
@@ -116,30 +104,23 @@ bool is_trailing_punctuation(UChar32 c) {
 }
 
 /// Byte range [begin, end) of a token without its leading and trailing punctuation.
-struct ByteRange {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
-
-ByteRange strip_punctuation(std::string_view token) {
-  ByteRange core{0, token.size()};
+TextRange strip_punctuation(std::string_view token) {
+  TextRange core{0, token.size()};
   while (core.begin < core.end) {
-    auto index = static_cast<int32_t>(core.begin);
-    UChar32 c = 0;
-    U8_NEXT_OR_FFFD(token.data(), index, static_cast<int32_t>(core.end), c);
-    if (!is_leading_punctuation(c)) break;
-    core.begin = static_cast<std::size_t>(index);
+    const CodePoint c = next_code_point(token.substr(0, core.end), core.begin);
+    if (!is_leading_punctuation(c.value)) break;
+    core.begin = c.end;
   }
   while (core.end > core.begin) {
-    auto index = static_cast<int32_t>(core.end);
-    UChar32 c = 0;
-    U8_PREV_OR_FFFD(token.data(), static_cast<int32_t>(core.begin), index, c);
-    if (!is_trailing_punctuation(c)) break;
-    core.end = static_cast<std::size_t>(index);
+    const CodePoint c = previous_code_point(token.substr(core.begin), core.end - core.begin);
+    if (!is_trailing_punctuation(c.value)) break;
+    core.end = core.begin + c.begin;
   }
   return core;
 }
 
+// Host names and e-mail local parts are ASCII by definition (letters, digits, hyphen; an
+// internationalised name travels as punycode), so these tests are ASCII on purpose.
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -237,7 +218,7 @@ bool looks_like_email(std::string_view core) {
 void add_url_breaks(std::string_view token, std::size_t token_start,
                     std::vector<BreakOpportunity>& out) {
   constexpr std::size_t kMinPiece = 2;  // code points
-  const ByteRange core = strip_punctuation(token);
+  const TextRange core = strip_punctuation(token);
   std::size_t last_piece_start = core.begin;
   for (std::size_t i = core.begin; i < core.end; ++i) {
     std::size_t candidate = 0;
@@ -249,9 +230,9 @@ void add_url_breaks(std::string_view token, std::size_t token_start,
     } else {
       continue;
     }
-    if (code_point_count(token.substr(last_piece_start, candidate - last_piece_start)) <
+    if (count_code_points(token.substr(last_piece_start, candidate - last_piece_start)) <
             kMinPiece ||
-        code_point_count(token.substr(candidate, core.end - candidate)) < kMinPiece) {
+        count_code_points(token.substr(candidate, core.end - candidate)) < kMinPiece) {
       continue;
     }
     out.push_back({token_start + candidate, BreakKind::Url, false});
@@ -259,36 +240,13 @@ void add_url_breaks(std::string_view token, std::size_t token_start,
   }
 }
 
-/// Whitespace-separated tokens of `text` as byte ranges.
-std::vector<ByteRange> split_on_whitespace(std::string_view text) {
-  std::vector<ByteRange> tokens;
-  const auto length = static_cast<int32_t>(text.size());
-  int32_t index = 0;
-  std::size_t token_start = 0;
-  bool in_token = false;
-  while (index < length) {
-    const auto start = static_cast<std::size_t>(index);
-    UChar32 c = 0;
-    U8_NEXT_OR_FFFD(text.data(), index, length, c);
-    const bool space = u_isUWhiteSpace(c);
-    if (space && in_token) tokens.push_back({token_start, start});
-    if (!space && !in_token) token_start = start;
-    in_token = !space;
-  }
-  if (in_token) tokens.push_back({token_start, text.size()});
-  return tokens;
-}
-
 }  // namespace
 
 bool looks_like_url_or_email(std::string_view token) {
-  const ByteRange range = strip_punctuation(token);
+  const TextRange range = strip_punctuation(token);
   const std::string_view core = token.substr(range.begin, range.end - range.begin);
   if (core.empty()) return false;
-  if (std::any_of(core.begin(), core.end(),
-                  [](char c) { return c == ' ' || c == '\t' || c == '\n'; })) {
-    return false;
-  }
+  if (split_at_word_separators(core).size() != 1) return false;
   if (core.find('@') != std::string_view::npos) return looks_like_email(core);
   for (std::string_view scheme : {"http://", "https://", "ftp://"}) {
     if (starts_with_ignoring_case(core, scheme)) return core.size() > scheme.size();
@@ -310,7 +268,7 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
   UTextPtr text(
       utext_openUTF8(nullptr, paragraph.data(), static_cast<int64_t>(paragraph.size()), &status));
   throw_if_failed(status, "utext_openUTF8");
-  std::unique_ptr<icu::BreakIterator> iterator(
+  const std::unique_ptr<icu::BreakIterator> iterator(
       icu::BreakIterator::createLineInstance(icu::Locale("en_US"), status));
   throw_if_failed(status, "createLineInstance");
   iterator->setText(text.get(), status);
@@ -327,7 +285,7 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
 
   // Inside addresses, replace ICU's opportunities with our own.
   std::vector<BreakOpportunity> url_breaks;
-  for (const ByteRange& token : split_on_whitespace(paragraph)) {
+  for (const TextRange& token : split_at_word_separators(paragraph)) {
     const std::string_view word = paragraph.substr(token.begin, token.end - token.begin);
     if (!looks_like_url_or_email(word)) continue;
     std::erase_if(breaks, [&](const BreakOpportunity& b) {

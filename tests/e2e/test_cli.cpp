@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 
 #include "test_support.h"
 
@@ -12,11 +13,6 @@ using namespace broadsheet::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 void write(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
@@ -120,20 +116,25 @@ BOOST_AUTO_TEST_CASE(watch_rerenders_on_change_and_keeps_the_last_good_output) {
   const std::string log = test_out("watch.log");
   write(article, slurp(kArticle));
   fs::remove(pdf);
-  // The watcher runs for 4 seconds; meanwhile one good edit and one bad edit.
-  const std::string script = "(timeout 4 " + broadsheet_binary() + " render " + article + " -o " +
-                             pdf + " --watch > " + log + " 2>&1 &) ; sleep 1.2; " +
-                             "sed -i 's/Ma and/Ma, and/' " + article + "; sleep 1.2; " +
-                             "printf 'Headline only\\n' > " + article + "; sleep 2.4";
-  BOOST_TEST(run_command(script).status == 0);
+  fs::remove(log);
+  // The watcher in the background (`timeout` ends it should the test die); each step waits
+  // for the watcher's answer, up to a generous bound, instead of sleeping a fixed time.
+  const auto started = run_command("timeout 120 " + broadsheet_binary() + " render " + article +
+                                   " -o " + pdf + " --watch > " + log + " 2>&1 & echo $!");
+  BOOST_TEST_REQUIRE(started.status == 0, started.output);
+  const std::string pid = started.output.substr(0, started.output.find('\n'));
+  auto log_has = [&](const std::string& text, std::size_t times) {
+    return wait_until([&] { return count_of(slurp(log), text) >= times; });
+  };
+  BOOST_TEST(log_has("rendered", 1), slurp(log));
+  write(article, std::regex_replace(slurp(kArticle), std::regex("Ma and"), "Ma, and"));
+  BOOST_TEST(log_has("rendered", 2), slurp(log));
+  write(article, "Headline only\n");
+  BOOST_TEST(log_has("keeping the last good output", 1), slurp(log));
+  run_command("kill " + pid);
   const std::string out = slurp(log);
-  std::size_t renders = 0;
-  for (std::size_t at = out.find("rendered"); at != std::string::npos;
-       at = out.find("rendered", at + 1))
-    ++renders;
-  BOOST_TEST(renders == 2u, out);
+  BOOST_TEST(count_of(out, "rendered") == 2u, out);
   BOOST_TEST(out.find(article + ":1: no body text") != std::string::npos, out);
-  BOOST_TEST(out.find("keeping the last good output") != std::string::npos, out);
   BOOST_TEST(slurp(pdf).rfind("%PDF-", 0) == 0u);
 }
 

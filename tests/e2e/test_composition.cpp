@@ -39,11 +39,6 @@ struct ThreeStories {
   }
 };
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 /// templates/page21.toml with `line` inserted after `anchor`, written to test_out(`name`).
 std::string page21_with(const std::string& anchor, const std::string& line,
                         const std::string& name) {

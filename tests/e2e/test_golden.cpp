@@ -27,11 +27,6 @@ const std::string kSource = BROADSHEET_SOURCE_DIR;
 const std::string kArticle = "tests/articles/00_page21_china_daily.txt";
 constexpr double kColumnWidth = 154.72;  // page21's columns (templates/README.md)
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 void write(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }

@@ -20,11 +20,6 @@ const std::string kTemplate = "templates/page21.toml";
 // The data folder comes from the package, never from the environment of the test run.
 const std::string kCleanEnv = "env -u BROADSHEET_FONTS -u BROADSHEET_DATA_DIR ";
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 std::string quoted(const std::string& s) {
   return "'" + s + "'";
 }

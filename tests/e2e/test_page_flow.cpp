@@ -21,11 +21,6 @@ const std::string kLead = "tests/articles/00_page21_china_daily.txt";
 const std::string kRail = "tests/articles/01_kmart_sears_wikinews.txt";
 const std::string kSecond = "tests/articles/03_nobel_peace_maathai_wikinews.txt";
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 /// `text` with `from` replaced by `to` (which must be there).
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
@@ -42,7 +37,7 @@ compose::PageLayout compose_stories(const layout_template::PageTemplate& tpl,
 
 /// The jump template with the page-2 continuation only 40 mm deep, jumping on to page 3.
 layout_template::PageTemplate three_page_jump(const std::string& jump_align = "left") {
-  std::string text = read_text("tests/templates/jump.toml");
+  std::string text = slurp("tests/templates/jump.toml");
   text = replaced(text, "name = \"jump\"\nkind = \"story\"\npage = 2",
                   "name = \"jump\"\nkind = \"story\"\npage = 2\nmax_depth = \"40mm\"\n"
                   "continued_in = \"jump3\"");
@@ -170,7 +165,7 @@ BOOST_AUTO_TEST_CASE(unfilled_space_is_reported_with_where_it_is) {
 }
 
 BOOST_AUTO_TEST_CASE(a_story_slots_fixed_depth_is_its_depth_even_when_the_story_is_short) {
-  std::string text = read_text("templates/page21.toml");
+  std::string text = slurp("templates/page21.toml");
   text = replaced(text, "name = \"rail\"\nkind = \"story\"\ncolumns = [5, 6]",
                   "name = \"rail\"\nkind = \"story\"\ncolumns = [5, 6]\ndepth = \"150mm\"");
   const auto tpl = layout_template::parse_template(text, "fixed_rail.toml");

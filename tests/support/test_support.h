@@ -3,11 +3,15 @@
 // commands, and reading PDFs back through poppler's tools.
 
 #include <array>
+#include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <regex>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "font/font_registry.h"
@@ -32,6 +36,33 @@ inline const layout_template::PageTemplate& page21() {
   static const layout_template::PageTemplate t =
       layout_template::load_template(std::string(BROADSHEET_SOURCE_DIR) + "/templates/page21.toml");
   return t;
+}
+
+/// The whole file as bytes ("" when it cannot be read).
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// How often `needle` occurs in `haystack`.
+inline std::size_t count_of(const std::string& haystack, const std::string& needle) {
+  std::size_t count = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size()))
+    ++count;
+  return count;
+}
+
+/// Polls `condition` every 20 ms until it holds (true) or `limit` has passed (false). For waiting
+/// on another process; the limit is a bound against hanging, not a timing the test relies on.
+template <class Condition>
+bool wait_until(Condition condition, std::chrono::milliseconds limit = std::chrono::seconds(60)) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return true;
 }
 
 struct CommandResult {

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE greedy_breaker
 #include <boost/test/unit_test.hpp>
-#include <sstream>
 
+#include "constant_width_items.h"
 #include "linebreak/balanced_breaker.h"
 #include "linebreak/greedy_breaker.h"
 #include "paragraph/typeset.h"
@@ -13,19 +13,9 @@ using namespace broadsheet::testing;
 
 namespace {
 
-/// Constant-width items: every character of a word is one unit, spaces are 1 (+0.5 -0.33).
+/// Constant-width items (tests/support): every character one unit, spaces 1 (+0.5 -0.33).
 linebreak::ItemList fake_items(const std::string& text) {
-  linebreak::ItemList items;
-  std::istringstream in(text);
-  std::string word;
-  bool first = true;
-  while (in >> word) {
-    if (!first) items.add_glue(1, 0.5, 0.33);
-    items.add_box(static_cast<double>(word.size()));
-    first = false;
-  }
-  items.add_paragraph_end();
-  return items;
+  return constant_width_paragraph(text).items;
 }
 
 std::string join_lines(const std::vector<paragraph::SetLine>& lines) {

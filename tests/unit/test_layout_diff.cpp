@@ -2,6 +2,7 @@
 // changes, and the errors for files that are not dumps.
 #define BOOST_TEST_MODULE layout_diff
 #include <boost/test/unit_test.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,16 +21,28 @@ struct Line {
   double baseline;
   double left = 56.69;
   std::string role = "body";
+  double width = 154.72;
+  double ratio = 0.5;
+  bool hyphenated = false;
+  double glyph_scale = 1;  // written only when not 1, as the dump does
 };
+
+std::string number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
 
 std::string line_record(const Line& l) {
   return R"({"page":1,"slot":"lead","role":")" + l.role + R"(","style":")" +
          (l.role == "folio" ? std::string("flag") : l.role) + R"(","paragraph":)" +
          std::to_string(l.paragraph) + R"(,"line":)" + std::to_string(l.line) +
          R"(,"column":0,"text":")" + l.text + R"(","left":)" + std::to_string(l.left) +
-         R"(,"baseline":)" + std::to_string(l.baseline) +
-         R"(,"width":154.72,"measure":154.72,"ratio":0.5,"size":9.5,"hyphenated":false,)"
-         R"("justified":true})";
+         R"(,"baseline":)" + std::to_string(l.baseline) + R"(,"width":)" + number(l.width) +
+         R"(,"measure":154.72,"ratio":)" + number(l.ratio) +
+         (l.glyph_scale != 1 ? R"(,"glyph_scale":)" + number(l.glyph_scale) : std::string()) +
+         R"(,"size":9.5,"hyphenated":)" + (l.hyphenated ? "true" : "false") +
+         R"(,"justified":true})";
 }
 
 /// A one-slot dump in the real format, one record per line.
@@ -91,6 +104,64 @@ BOOST_AUTO_TEST_CASE(a_moved_line_shows_what_moved) {
   BOOST_TEST(static_cast<int>(d.lines[0].kind) == static_cast<int>(LineChangeKind::Moved));
   BOOST_TEST(describe(d.lines[0]) ==
              "lead \u00b63 line 3 moved: baseline 294.04 \u2192 305.04, left 56.69 \u2192 224.17");
+}
+
+BOOST_AUTO_TEST_CASE(a_respaced_line_shows_its_ratio) {
+  std::vector<Line> after = kBefore;
+  after[1].ratio = 0.55;
+  const LayoutDiff d = diff_texts(kBefore, after);
+  BOOST_TEST_REQUIRE(d.lines.size() == 1u);
+  BOOST_TEST(static_cast<int>(d.lines[0].kind) == static_cast<int>(LineChangeKind::Respaced));
+  BOOST_TEST(describe(d.lines[0]) == "lead \u00b63 line 1: ratio 0.50 \u2192 0.55");
+  // One step of the dump's rounding (0.01) is a change; float noise below 0.001 is not.
+  after[1].ratio = 0.51;
+  BOOST_TEST(diff_texts(kBefore, after).lines.size() == 1u);
+  after[1].ratio = 0.5000001;
+  BOOST_TEST(diff_texts(kBefore, after).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_respaced_line_shows_its_width) {
+  std::vector<Line> after = kBefore;
+  after[2].width = 150.02;
+  const LayoutDiff d = diff_texts(kBefore, after);
+  BOOST_TEST_REQUIRE(d.lines.size() == 1u);
+  BOOST_TEST(describe(d.lines[0]) == "lead \u00b63 line 2: width 154.72 \u2192 150.02");
+  after[2].width = 154.725;  // within the 0.01 pt rounding of dumps
+  BOOST_TEST(diff_texts(kBefore, after).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_respaced_line_shows_its_hyphen_flag) {
+  std::vector<Line> after = kBefore;
+  after[3].hyphenated = true;
+  const LayoutDiff d = diff_texts(kBefore, after);
+  BOOST_TEST_REQUIRE(d.lines.size() == 1u);
+  BOOST_TEST(describe(d.lines[0]) == "lead \u00b63 line 3: hyphen no \u2192 yes");
+}
+
+BOOST_AUTO_TEST_CASE(a_respaced_line_shows_its_glyph_scale) {
+  std::vector<Line> before = kBefore;
+  before[2].glyph_scale = 0.98;
+  std::vector<Line> after = before;
+  after[2].glyph_scale = 1;  // absent from the record: 1
+  LayoutDiff d = diff_texts(before, after);
+  BOOST_TEST_REQUIRE(d.lines.size() == 1u);
+  BOOST_TEST(describe(d.lines[0]) == "lead \u00b63 line 2: glyph scale 0.9800 \u2192 1.0000");
+  after[2].glyph_scale = 0.9801;
+  BOOST_TEST(diff_texts(before, after).lines.size() == 1u);
+  BOOST_TEST(diff_texts(before, before).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_moved_and_respaced_line_shows_both) {
+  std::vector<Line> after = kBefore;
+  after[1].baseline = 261.04;
+  after[1].ratio = 0.41;
+  after[1].width = 153.5;
+  const LayoutDiff d = diff_texts(kBefore, after);
+  BOOST_TEST_REQUIRE(d.lines.size() == 1u);
+  BOOST_TEST(static_cast<int>(d.lines[0].kind) == static_cast<int>(LineChangeKind::Moved));
+  BOOST_TEST(describe(d.lines[0]) ==
+             "lead \u00b63 line 1 moved: baseline 272.04 \u2192 261.04, width 154.72 \u2192 "
+             "153.50, ratio 0.50 \u2192 0.41");
 }
 
 BOOST_AUTO_TEST_CASE(added_and_removed_lines) {

@@ -66,7 +66,3 @@ BOOST_AUTO_TEST_CASE(font_registry_resolves_the_manifest_and_rejects_unknown_fac
   BOOST_CHECK_THROW(test_fonts().find("TeX Gyre Termes", "Black"), InputError);
   BOOST_CHECK_THROW(font::FontRegistry::load("/nonexistent"), InputError);
 }
-
-BOOST_AUTO_TEST_CASE(upper_casing_handles_accents) {
-  BOOST_TEST(shape::to_upper("Thursday, Brasília") == "THURSDAY, BRASÍLIA");
-}

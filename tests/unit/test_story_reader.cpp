@@ -6,10 +6,11 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "story/story.h"
-#include "text/utf8.h"
+#include "text/unicode.h"
 
 using broadsheet::InputError;
 using namespace broadsheet::story;
@@ -205,6 +206,117 @@ BOOST_AUTO_TEST_CASE(leap_day_is_a_valid_date) {
   BOOST_TEST_REQUIRE(story.source.has_value());
   BOOST_TEST(story.source->date.value_or(Date{}) == (Date{2016, 2, 29}));
   BOOST_TEST(story.source->page.value_or(0) == 3);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(subheads)
+
+// The body paragraphs the reader marks as subheads, by index.
+std::vector<std::size_t> subhead_indices(const Story& story) {
+  std::vector<std::size_t> indices;
+  for (std::size_t i = 0; i < story.body.size(); ++i) {
+    if (story.body[i].kind == ParagraphKind::Subhead) indices.push_back(i);
+  }
+  return indices;
+}
+
+BOOST_AUTO_TEST_CASE(sample_articles_subheads) {
+  const Story fences = read_story("tests/articles/08_virtual_fences_voa.txt", kNoDeck);
+  BOOST_TEST(subhead_indices(fences) == (std::vector<std::size_t>{4, 12, 23, 26, 31}),
+             boost::test_tools::per_element());
+  BOOST_TEST(fences.body[4].text == "How it works");
+  const Story space = read_story("tests/articles/06_space_exploration_2024_voa.txt", kNoDeck);
+  BOOST_TEST(subhead_indices(space) == (std::vector<std::size_t>{1, 5, 9, 12, 16, 20, 24}),
+             boost::test_tools::per_element());
+  BOOST_TEST(space.body[12].text == "Europe\u2019s asteroid exploration mission");
+  // The reference article has none; nor is its contact line a paragraph at all.
+  BOOST_TEST(subhead_indices(read_story(kReference)).empty());
+}
+
+BOOST_AUTO_TEST_CASE(rule_parts) {
+  auto kinds = [](const std::string& middle) {
+    return parse_story("H\nFirst paragraph.\n" + middle + "\nLast paragraph.", "s.txt", kNoDeck)
+        .body.at(1)
+        .kind;
+  };
+  BOOST_TEST((kinds("How it works") == ParagraphKind::Subhead));
+  BOOST_TEST((kinds("2024 in review") == ParagraphKind::Subhead));
+  // Unicode capitals start a subhead; a lower-case letter does not.
+  BOOST_TEST((kinds("\u00c9mile Zola in Paris") == ParagraphKind::Subhead));
+  BOOST_TEST((kinds("\u00c4RGER IM AMT") == ParagraphKind::Subhead));
+  BOOST_TEST((kinds("\u0396\u03c9\u03ae \u03c3\u03c4\u03b7\u03bd \u03c0\u03cc\u03bb\u03b7") ==
+              ParagraphKind::Subhead));  // Greek
+  BOOST_TEST((kinds("\u0416\u0438\u0437\u043d\u044c \u0432 \u0433\u043e\u0440\u043e\u0434\u0435") ==
+              ParagraphKind::Subhead));  // Cyrillic
+  BOOST_TEST((kinds("\u00e9mile in Paris") == ParagraphKind::Body));
+  BOOST_TEST((kinds("how it works") == ParagraphKind::Body));
+  // Closing punctuation, in any script.
+  for (const std::string closed :
+       {"It works.", "It works,", "It works:", "Does it work?", "It works!", "\"It works\"",
+        "It (works)", "It \u201cworks\u201d", "It\u2019s \u2018work\u2019",
+        "\u0394\u03bf\u03c5\u03bb\u03b5\u03cd\u03b5\u03b9;", "It \u00abworks\u00bb", "It works]"}) {
+    BOOST_TEST_CONTEXT(closed) {
+      BOOST_TEST((kinds(closed) == ParagraphKind::Body));
+    }
+  }
+  // Length: 8 words and 60 characters at most; characters, not bytes.
+  BOOST_TEST((kinds("One two three four five six seven eight") == ParagraphKind::Subhead));
+  BOOST_TEST((kinds("One two three four five six seven eight nine") == ParagraphKind::Body));
+  BOOST_TEST((kinds(std::string(60, 'A')) == ParagraphKind::Subhead));
+  BOOST_TEST((kinds(std::string(61, 'A')) == ParagraphKind::Body));
+  std::string accented = "\u00c9";
+  for (int i = 0; i < 59; ++i) accented += "\u00e9";  // 60 characters, 120 bytes
+  BOOST_TEST((kinds(accented) == ParagraphKind::Subhead));
+}
+
+BOOST_AUTO_TEST_CASE(first_and_last_body_paragraphs_are_never_subheads) {
+  const Story story = parse_story(
+      "H\nSubhead one\nMiddle\nSubhead two\nContact the writer at a@b.c", "s.txt", kNoDeck);
+  BOOST_TEST_REQUIRE(story.body.size() == 3u);
+  BOOST_TEST((story.body[0].kind == ParagraphKind::Body));
+  BOOST_TEST((story.body[1].kind == ParagraphKind::Subhead));
+  BOOST_TEST((story.body[2].kind == ParagraphKind::Body));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(long_lines)
+
+// Issue 13: a regular expression overflowed the stack on a 26,000-character last line.
+BOOST_AUTO_TEST_CASE(thirty_thousand_character_last_line) {
+  const std::string long_text = "(" + std::string(30000, 'x') + ")";
+  const Story story = parse_story("H\nBody\n" + long_text, "long.txt", kNoDeck);
+  BOOST_TEST(!story.source.has_value());
+  BOOST_TEST_REQUIRE(story.body.size() == 2u);
+  BOOST_TEST(story.body[1].text.size() == 30002u);
+
+  const std::string long_source = "(" + std::string(30000, 'y') + " 01/02/2003 page 7)";
+  const Story with_source = parse_story("H\nBody\n" + long_source, "long.txt", kNoDeck);
+  BOOST_TEST_REQUIRE(with_source.source.has_value());
+  BOOST_TEST(with_source.source->publication.size() == 30000u);
+  BOOST_TEST(with_source.source->page.value_or(0) == 7);
+}
+
+BOOST_AUTO_TEST_CASE(source_line_shapes) {
+  auto source = [](const std::string& last) {
+    return parse_story("H\nBody\n" + last, "s.txt", kNoDeck).source;
+  };
+  const auto spaced = source("(  The  Paper \t 1/2/2003   page 12)");
+  BOOST_TEST_REQUIRE(spaced.has_value());
+  BOOST_TEST(spaced->publication == "The  Paper");
+  BOOST_TEST(spaced->date.value_or(Date{}) == (Date{2003, 1, 2}));
+  BOOST_TEST(spaced->page.value_or(0) == 12);
+  BOOST_TEST(source("(Paper 01/02/2003 page9999)")->page.value_or(0) == 9999);
+  // Not the shape: each becomes a body paragraph.
+  for (const std::string other :
+       {"(01/02/2003)", "(Paper 01/02/03)", "(Paper 001/02/2003)", "(Paper 01/02/2003 page)",
+        "(Paper 01/02/2003 page 12345)", "(Paper 01/02/2003page 1)", "(Paper 01/02/2003 page  1)",
+        "(Paper 01-02-2003)", "(Paper 01/02/2003 p 3)", "Paper 01/02/2003", "(Paper01/02/2003)"}) {
+    BOOST_TEST_CONTEXT(other) {
+      BOOST_TEST(!source(other).has_value());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

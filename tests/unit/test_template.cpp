@@ -199,7 +199,6 @@ BOOST_AUTO_TEST_CASE(folio_band_and_items) {
   CHECK_PT(folio.rule_weight, 0.75);
   BOOST_TEST((folio.rule_color == Color{0, 0, 0}));
   CHECK_PT(folio.gap_below, mm_to_pt(4));
-  BOOST_TEST(folio.needs_date());
   BOOST_TEST_REQUIRE(folio.items.size() == 4u);
 
   const FolioItem& flag = folio.items[0];
@@ -337,16 +336,13 @@ BOOST_AUTO_TEST_CASE(em_values_as_numbers_or_strings) {
               25, {"styles.flag.tracking", "em"});
 }
 
-BOOST_AUTO_TEST_CASE(folio_without_date_fields_needs_no_date) {
+BOOST_AUTO_TEST_CASE(folio_depth_moves_the_story_area) {
   const PageTemplate t =
       parse_template(with_extra({"[folio]", "depth = \"8mm\"", "[[folio.item]]",
                                  "text = \"{PUBLICATION}\"", "style = \"body\""}),
                      "test.toml");
-  BOOST_TEST(!t.folio->needs_date());
+  BOOST_TEST_REQUIRE(t.folio.has_value());
   CHECK_PT(t.story_area.y, mm_to_pt(18));
-  Folio folio = *t.folio;
-  folio.items[0].text = "Page {page}";
-  BOOST_TEST(folio.needs_date());
 }
 
 BOOST_AUTO_TEST_CASE(slot_with_single_column_and_depth_limits) {
