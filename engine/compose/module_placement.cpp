@@ -30,7 +30,7 @@ PlacedLine placed_line(const ModuleRegion& region, const std::string& slot, Line
   placed.role = role;
   placed.style = style.name;
   placed.text = line.text;
-  placed.left = x;
+  placed.left = x + line.offset;
   placed.baseline = baseline;
   placed.width = line.width;
   placed.measure = line.measure;

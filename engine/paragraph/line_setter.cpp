@@ -175,6 +175,7 @@ void place_pieces(const std::vector<Piece>& pieces, double indent, SetLine& line
 void align_unjustified(Align align, SetLine& line) {
   const double free = line.measure - line.width;
   const double shift = align == Align::Right ? free : align == Align::Center ? free / 2 : 0.0;
+  line.offset = shift;
   if (shift != 0)
     for (auto& r : line.runs)
       for (auto& g : r.glyphs) g.x += shift;

@@ -21,6 +21,7 @@ struct SetLine {
   std::size_t source_begin = 0;    ///< byte offset in the paragraph where the line starts
   double measure = 0;
   double width = 0;         ///< from the first glyph's origin to the last glyph's advance
+  double offset = 0;        ///< where the first glyph starts: right or centred alignment
   double ratio = 0;         ///< word-space adjustment: 0 = desired, 1 = max, -1 = min
   double word_space = 0;    ///< the space between words as set, pt
   double letter_space = 0;  ///< added after each glyph inside words, pt
