@@ -13,6 +13,7 @@
 #include "core/diagnostics.h"
 #include "diff/layout_diff.h"
 #include "diff/pixel_diff.h"
+#include "text/unicode.h"
 
 namespace broadsheet::cli {
 
@@ -30,9 +31,7 @@ struct DiffArgs {
 
 /// A file's kind, by extension: "json", "png" or "pdf" (empty when unknown).
 std::string kind_of(const std::string& path) {
-  std::string extension = fs::path(path).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string extension = text::to_lower(fs::path(path).extension().string());
   if (extension == ".json" || extension == ".png" || extension == ".pdf")
     return extension.substr(1);
   return "";

@@ -6,21 +6,12 @@
 
 #include <filesystem>
 
+#include "core/c_handle.h"
 #include "core/diagnostics.h"
 
 namespace broadsheet::font {
 
 namespace {
-
-struct BlobDeleter {
-  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
-};
-struct FaceDeleter {
-  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
-};
-struct HbFontDeleter {
-  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
-};
 
 double metric_em(hb_font_t* font, hb_ot_metrics_tag_t tag, unsigned upem, double fallback) {
   hb_position_t value = 0;
@@ -31,9 +22,9 @@ double metric_em(hb_font_t* font, hb_ot_metrics_tag_t tag, unsigned upem, double
 }  // namespace
 
 struct Font::HarfBuzzHandles {
-  std::unique_ptr<hb_blob_t, BlobDeleter> blob;
-  std::unique_ptr<hb_face_t, FaceDeleter> face;
-  std::unique_ptr<hb_font_t, HbFontDeleter> font;
+  CHandle<hb_blob_t, hb_blob_destroy> blob;
+  CHandle<hb_face_t, hb_face_destroy> face;
+  CHandle<hb_font_t, hb_font_destroy> font;
 };
 
 Font::Font(std::string family, std::string style, std::string path)
