@@ -101,28 +101,79 @@ std::string png_path(const std::string& png, std::size_t p) {
   return path.string();
 }
 
-/// Writes the outputs, each replaced atomically, and says so unless watching.
+/// The input files of the run: articles, --slot files and the template.
+std::vector<std::string> input_paths(const RenderArgs& args) {
+  std::vector<std::string> inputs = args.articles;
+  for (const std::string& assignment : args.slots)  // NAME=FILE
+    if (const auto eq = assignment.find('='); eq != std::string::npos)
+      inputs.push_back(assignment.substr(eq + 1));
+  inputs.push_back(args.template_path);
+  return inputs;
+}
+
+/// The same file, by path or (when both exist) by identity: a hard link or "./x" is caught too.
+bool same_file(const std::string& a, const std::string& b) {
+  namespace fs = std::filesystem;
+  std::error_code ec1, ec2;
+  if (fs::equivalent(a, b, ec1)) return true;
+  return fs::weakly_canonical(a, ec1) == fs::weakly_canonical(b, ec2) && !ec1 && !ec2;
+}
+
+/// Before any work: no output may be an input, nor the same file as another output.
+void check_output_paths(const RenderArgs& args, const std::vector<std::string>& outputs) {
+  const std::vector<std::string> inputs = input_paths(args);
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    std::error_code ec;
+    const auto status = std::filesystem::symlink_status(outputs[i], ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+      throw Error(outputs[i], 0, 0, "exists and is not a regular file (only those are replaced)");
+    for (const std::string& input : inputs)
+      if (same_file(outputs[i], input))
+        throw Error(outputs[i], 0, 0, "an output may not replace an input (" + input + ")");
+    for (std::size_t j = 0; j < i; ++j)
+      if (same_file(outputs[i], outputs[j]))
+        throw Error(outputs[i], 0, 0, "named for two outputs; give each its own file");
+  }
+}
+
+/// One output of a run: where it goes, what it is, and for a PNG the 1-based page.
+struct OutputFile {
+  std::string path, what;
+  int page = 0;
+};
+
+/// The bytes of one output; a rendering fault names the file it was meant for.
+std::string render_output(const RenderArgs& args, const Layout& layout, const OutputFile& out) {
+  try {
+    if (out.what == "layout dump") return layout.layout_json();
+    if (out.what == "report") return layout.report_json();
+    if (out.what == "PNG") return layout.png({.dpi = args.dpi, .page = out.page});
+    return layout.pdf();
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(out.path, 0, 0, e.what());
+  }
+}
+
+/// The outputs of one run, rendered first and then committed together (a failure commits
+/// none), each replaced atomically; says so unless watching.
 void write_outputs(const RenderArgs& args, const Layout& layout) {
-  const auto wrote = [&](const std::string& path) {
-    if (!args.watch) std::cerr << "broadsheet: wrote " << path << "\n";
-  };
-  write_file_atomically(args.output, layout.pdf(), "PDF");
-  wrote(args.output);
-  if (!args.layout.empty()) {
-    write_file_atomically(args.layout, layout.layout_json(), "layout dump");
-    wrote(args.layout);
-  }
-  if (!args.report.empty()) {
-    write_file_atomically(args.report, layout.report_json(), "report");
-    wrote(args.report);
-  }
-  if (!args.watch) std::cerr << layout.summary();
-  if (args.png.empty()) return;
-  for (int p = 0; p < layout.page_count(); ++p) {
-    const std::string path = png_path(args.png, static_cast<std::size_t>(p));
-    write_file_atomically(path, layout.png({.dpi = args.dpi, .page = p + 1}), "PNG");
-    wrote(path);
-  }
+  std::vector<OutputFile> files{{args.output, "PDF"}};
+  if (!args.layout.empty()) files.push_back({args.layout, "layout dump"});
+  if (!args.report.empty()) files.push_back({args.report, "report"});
+  for (int p = 0; !args.png.empty() && p < layout.page_count(); ++p)
+    files.push_back({png_path(args.png, static_cast<std::size_t>(p)), "PNG", p + 1});
+  std::vector<std::string> paths;
+  for (const OutputFile& file : files) paths.push_back(file.path);
+  check_output_paths(args, paths);  // again: the PNG names of later pages are known now
+  OutputBatch batch;
+  for (const OutputFile& file : files)
+    batch.stage(file.path, render_output(args, layout, file), file.what);
+  batch.commit();
+  if (args.watch) return;
+  for (const OutputFile& file : files) std::cerr << "broadsheet: wrote " << file.path << "\n";
+  std::cerr << layout.summary();
 }
 
 /// One render; throws on bad input. Returns true when some text did not fit (overset).
@@ -141,12 +192,7 @@ bool render_once(const Engine& engine, const RenderArgs& args) {
 /// Renders, then re-renders whenever an input changes, one line per render. A bad edit prints
 /// its error and leaves the last good outputs in place (outputs are replaced atomically).
 [[noreturn]] void watch_and_render(const Engine& engine, const RenderArgs& args) {
-  std::vector<std::string> inputs = args.articles;
-  for (const std::string& assignment : args.slots)  // NAME=FILE
-    if (const auto eq = assignment.find('='); eq != std::string::npos)
-      inputs.push_back(assignment.substr(eq + 1));
-  inputs.push_back(args.template_path);
-  FileWatcher watcher(inputs);
+  FileWatcher watcher(input_paths(args));
   for (;;) {
     const auto start = std::chrono::steady_clock::now();
     try {
@@ -173,6 +219,10 @@ Engine load_engine(const RenderArgs& args) {
 }
 
 void run_render(const RenderArgs& args) {
+  std::vector<std::string> outputs{args.output};
+  for (const std::string* path : {&args.png, &args.layout, &args.report})
+    if (!path->empty()) outputs.push_back(*path);
+  check_output_paths(args, outputs);  // before any work
   const Engine engine = load_engine(args);
   if (args.watch) watch_and_render(engine, args);
   if (render_once(engine, args) && !args.allow_overset) {

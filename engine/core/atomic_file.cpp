@@ -1,38 +1,120 @@
 #include "core/atomic_file.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <random>
 #include <stdexcept>
+#include <system_error>
 
 namespace broadsheet {
 
-AtomicFile::AtomicFile(std::string path)
-    : path_(std::move(path)), temp_(path_ + ".tmp-" + std::to_string(::getpid())) {
-  const auto parent = std::filesystem::path(path_).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const std::string& path, const std::string& what,
+                       const std::string& reason) {
+  throw std::runtime_error(path + ": cannot write the " + what + ": " + reason);
+}
+
+/// Throws unless `path` is absent or a regular file (never follows a symlink to decide).
+void check_replaceable(const std::string& path, const std::string& what) {
+  struct stat status {};
+  if (::lstat(path.c_str(), &status) != 0) {
+    if (errno == ENOENT) return;
+    fail(path, what, std::strerror(errno));
+  }
+  if (!S_ISREG(status.st_mode))
+    fail(path, what, "it exists and is not a regular file (only regular files are replaced)");
+}
+
+std::string random_suffix() {
+  static constexpr char kChars[] =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  static std::mt19937_64 generator{std::random_device{}()};
+  std::uniform_int_distribution<std::size_t> pick(0, sizeof kChars - 2);
+  std::string suffix(6, 'X');
+  for (char& c : suffix) c = kChars[pick(generator)];
+  return suffix;
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string path, std::string what)
+    : path_(std::move(path)), what_(std::move(what)) {
+  check_replaceable(path_, what_);
+  const fs::path target(path_);
+  const fs::path folder = target.parent_path();
+  std::error_code ec;
+  if (!folder.empty()) fs::create_directories(folder, ec);
+  if (ec) fail(path_, what_, "cannot create the folder: " + ec.message());
+  const std::string prefix = "." + target.filename().string() + ".broadsheet-tmp-";
+  for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
+    temp_ = (folder / (prefix + random_suffix())).string();
+    // O_EXCL: a file or symlink already at the name (a dead run's, or planted) is never used.
+    fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd_ < 0 && errno != EEXIST) fail(path_, what_, std::strerror(errno));
+  }
+  if (fd_ < 0) fail(path_, what_, "no free temporary file name");
+}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)),
+      what_(std::move(other.what_)),
+      temp_(std::move(other.temp_)),
+      fd_(other.fd_),
+      committed_(other.committed_) {
+  other.fd_ = -1;
+  other.committed_ = true;  // nothing left for the moved-from object to remove
 }
 
 AtomicFile::~AtomicFile() {
-  if (committed_) return;
-  std::error_code ignored;
-  std::filesystem::remove(temp_, ignored);
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_) ::unlink(temp_.c_str());
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  if (fd_ < 0) fail(path_, what_, "already written");
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail(path_, what_, std::strerror(n < 0 ? errno : EIO));
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  // Readable by others, as a file made with the usual umask would be.
+  if (::fchmod(fd_, 0644) != 0) fail(path_, what_, std::strerror(errno));
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) fail(path_, what_, std::strerror(errno));
 }
 
 void AtomicFile::commit() {
-  std::filesystem::rename(temp_, path_);
+  if (fd_ >= 0) fail(path_, what_, "nothing written");
+  check_replaceable(path_, what_);  // it may have changed while we rendered
+  if (::rename(temp_.c_str(), path_.c_str()) != 0) fail(path_, what_, std::strerror(errno));
   committed_ = true;
 }
 
-void write_file_atomically(const std::string& path, const std::string& text,
+void OutputBatch::stage(const std::string& path, std::string_view bytes, const std::string& what) {
+  AtomicFile file(path, what);
+  file.write(bytes);
+  files_.push_back(std::move(file));
+}
+
+void OutputBatch::commit() {
+  for (AtomicFile& file : files_) file.commit();
+  files_.clear();
+}
+
+void write_file_atomically(const std::string& path, std::string_view text,
                            const std::string& what) {
-  AtomicFile file(path);
-  {
-    std::ofstream out(file.temp(), std::ios::binary);
-    out << text;
-    if (!out.flush()) throw std::runtime_error(path + ": cannot write the " + what);
-  }
+  AtomicFile file(path, what);
+  file.write(text);
   file.commit();
 }
 

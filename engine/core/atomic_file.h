@@ -2,30 +2,54 @@
 // Outputs replace their target only when complete: everything is written to a temporary file
 // beside the target and renamed over it (a rename within one folder is atomic), so a failed run
 // never leaves a half-written file where a good one was.
+//
+// The temporary file is ".<name>.broadsheet-tmp-XXXXXX" (random X), created with O_CREAT|O_EXCL|
+// O_NOFOLLOW and mode 0600, so a file or symlink planted at that name is never opened or
+// trusted; it gets mode 0644 once written. Only a regular file (or nothing) is ever replaced.
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace broadsheet {
 
-/// A temporary path beside `path`; commit() renames it into place, the destructor removes it
-/// if commit() was never reached.
+/// One output: a temporary file beside `path`; commit() renames it into place, the destructor
+/// removes it if commit() was never reached.
 class AtomicFile {
  public:
-  explicit AtomicFile(std::string path);  ///< creates the target's folder if needed
+  /// Creates the target's folder if needed and the temporary file. Throws std::runtime_error
+  /// naming `path` when the target exists and is not a regular file, or nothing can be created.
+  AtomicFile(std::string path, std::string what);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
+  AtomicFile(AtomicFile&& other) noexcept;
+  AtomicFile& operator=(AtomicFile&&) = delete;
 
+  const std::string& path() const { return path_; }
   const std::string& temp() const { return temp_; }
+  /// Writes all of `bytes`, makes the file 0644 and closes it.
+  void write(std::string_view bytes);
   void commit();
 
  private:
-  std::string path_, temp_;
+  std::string path_, what_, temp_;
+  int fd_ = -1;
   bool committed_ = false;
 };
 
+/// Outputs committed together: stage() writes each to its temporary file, commit() renames all
+/// of them into place; when anything fails before commit(), no target is touched.
+class OutputBatch {
+ public:
+  void stage(const std::string& path, std::string_view bytes, const std::string& what);
+  void commit();
+
+ private:
+  std::vector<AtomicFile> files_;
+};
+
 /// Writes `text` to `path` through an AtomicFile; throws std::runtime_error naming `what`.
-void write_file_atomically(const std::string& path, const std::string& text,
-                           const std::string& what);
+void write_file_atomically(const std::string& path, std::string_view text, const std::string& what);
 
 }  // namespace broadsheet

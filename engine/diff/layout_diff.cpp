@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "core/bounded_read.h"
 #include "core/diagnostics.h"
+#include "core/limits.h"
 
 namespace broadsheet::diff {
 
@@ -42,6 +44,18 @@ std::string short_parse_message(const std::string& what) {
   return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
+/// A short description of a value for messages: its type for arrays and objects (dumping a
+/// deeply nested value recurses once per level and can overflow the stack), else its text cut
+/// to a few dozen characters.
+std::string describe_value(const json& v) {
+  if (v.is_array()) return "an array";
+  if (v.is_object()) return "an object";
+  std::string text = v.dump();
+  constexpr std::size_t kMaxEcho = 40;
+  if (text.size() > kMaxEcho) text = text.substr(0, kMaxEcho) + "...";
+  return text;
+}
+
 /// Reads typed fields, naming the record and key in errors ("lines[3].text: expected a string").
 class FieldReader {
  public:
@@ -54,7 +68,7 @@ class FieldReader {
   }
   double number(const json& object, const char* key, const std::string& where) const {
     const json& v = member(object, key, where);
-    if (!v.is_number()) fail(where + "." + key, "expected a number, got " + v.dump());
+    if (!v.is_number()) fail(where + "." + key, "expected a number, got " + describe_value(v));
     return v.get<double>();
   }
   double optional_number(const json& object, const char* key, const std::string& where,
@@ -63,17 +77,17 @@ class FieldReader {
   }
   bool boolean(const json& object, const char* key, const std::string& where) const {
     const json& v = member(object, key, where);
-    if (!v.is_boolean()) fail(where + "." + key, "expected true or false, got " + v.dump());
+    if (!v.is_boolean()) fail(where + "." + key, "expected true or false, got " + describe_value(v));
     return v.get<bool>();
   }
   int integer(const json& object, const char* key, const std::string& where) const {
     const json& v = member(object, key, where);
-    if (!v.is_number_integer()) fail(where + "." + key, "expected an integer, got " + v.dump());
+    if (!v.is_number_integer()) fail(where + "." + key, "expected an integer, got " + describe_value(v));
     return v.get<int>();
   }
   std::string string(const json& object, const char* key, const std::string& where) const {
     const json& v = member(object, key, where);
-    if (!v.is_string()) fail(where + "." + key, "expected a string, got " + v.dump());
+    if (!v.is_string()) fail(where + "." + key, "expected a string, got " + describe_value(v));
     return v.get<std::string>();
   }
   const json& array(const json& object, const char* key, const std::string& where) const {
@@ -260,7 +274,7 @@ LayoutDump parse_layout_dump(const std::string& json_text, const std::string& fi
     throw InputError({file, 0, 0},
                      std::string("not a layout dump (no \"format\": \"") + kFormat + "\")");
   if (doc["format"] != kFormat)
-    throw InputError({file, 0, 0}, "unsupported layout dump format " + doc["format"].dump() +
+    throw InputError({file, 0, 0}, "unsupported layout dump format " + describe_value(doc["format"]) +
                                        " (expected \"" + kFormat + "\")");
   const FieldReader read(file);
   LayoutDump dump;
@@ -284,11 +298,7 @@ LayoutDump parse_layout_dump(const std::string& json_text, const std::string& fi
 }
 
 LayoutDump read_layout_dump(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0}, "cannot read the file");
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw InputError({path, 0, 0}, "cannot read the file");
-  return parse_layout_dump(text, path);
+  return parse_layout_dump(read_bounded_file(path, limits::kLayoutDumpBytes, "layout dump"), path);
 }
 
 namespace {

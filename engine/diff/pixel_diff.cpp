@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +18,7 @@
 
 #include "core/atomic_file.h"
 #include "core/diagnostics.h"
+#include "core/limits.h"
 
 extern char** environ;
 
@@ -25,6 +27,9 @@ namespace broadsheet::diff {
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr double kDiffPagePixels = 32e6;  // a page: two of them, a mask and a diff image in RAM
+constexpr double kDiffFilePixels = 64e6;  // all pages of one file (they are all held at once)
 
 using Surface = CHandle<cairo_surface_t, cairo_surface_destroy>;
 using Context = CHandle<cairo_t, cairo_destroy>;
@@ -71,13 +76,19 @@ std::string first_line_of(const fs::path& file) {
   return line;
 }
 
-/// Runs a program (looked up in PATH) with its stderr going to `stderr_file`; its exit status.
-int run_program(const std::vector<std::string>& args, const fs::path& stderr_file) {
+/// Runs a program (looked up in PATH) with its stdout going to `stdout_file` (empty: nowhere)
+/// and its stderr to `stderr_file`; its exit status.
+int run_program(const std::vector<std::string>& args, const fs::path& stderr_file,
+                const fs::path& stdout_file = {}) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   FileActions actions;
-  posix_spawn_file_actions_addopen(actions.get(), STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  if (stdout_file.empty())
+    posix_spawn_file_actions_addopen(actions.get(), STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  else
+    posix_spawn_file_actions_addopen(actions.get(), STDOUT_FILENO, stdout_file.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(actions.get(), STDERR_FILENO, stderr_file.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
   pid_t pid = 0;
@@ -191,6 +202,56 @@ std::vector<PixelRegion> find_regions(const std::vector<bool>& mask, int width, 
   return regions;
 }
 
+[[noreturn]] void too_large(const std::string& path, double pixels, const char* limit) {
+  char text[160];
+  std::snprintf(text, sizeof text, "%.1f megapixels, beyond the limit of %s (lower --dpi)",
+                pixels / 1e6, limit);
+  throw InputError({path, 0, 0}, std::string("image too large to compare: ") + text);
+}
+
+/// Checks a page's pixel count, and the running total of its file, against the diff limits.
+void check_diff_pixels(const std::string& path, double width, double height, double& total) {
+  const double pixels = width * height;
+  if (!(pixels <= kDiffPagePixels)) too_large(path, pixels, "32 megapixels a page");
+  total += pixels;
+  if (!(total <= kDiffFilePixels)) too_large(path, total, "64 megapixels a file");
+}
+
+/// A PNG's size from its IHDR header, read before the image is (so no huge allocation).
+std::pair<double, double> png_header_size(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  unsigned char header[24] = {};
+  in.read(reinterpret_cast<char*>(header), sizeof header);
+  static constexpr unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  if (in.gcount() != sizeof header || std::memcmp(header, kSignature, 8) != 0)
+    throw InputError({path, 0, 0}, "cannot read the PNG: not a PNG file");
+  const auto be32 = [&](int at) {
+    return static_cast<double>((std::uint32_t{header[at]} << 24) | (header[at + 1] << 16) |
+                               (header[at + 2] << 8) | header[at + 3]);
+  };
+  return {be32(16), be32(20)};
+}
+
+/// Every page's size in pixels at `dpi`, from pdfinfo, checked against the limits before the
+/// PDF is rasterised.
+void check_pdf_pixels(const std::string& path, const std::string& input, double dpi,
+                      const fs::path& folder) {
+  const fs::path info = folder / "info.txt";
+  if (run_program({"pdfinfo", "-f", "1", "-l", "100000", input}, folder / "info-err.txt", info) !=
+      0)
+    return;  // pdftoppm reports the fault itself
+  std::ifstream in(info);
+  std::string line;
+  double total = 0;
+  while (std::getline(in, line)) {
+    double width = 0, height = 0;
+    int page = 0;
+    if (std::sscanf(line.c_str(), "Page %d size: %lf x %lf", &page, &width, &height) != 3)
+      continue;
+    check_diff_pixels(path, std::ceil(width * dpi / 72), std::ceil(height * dpi / 72), total);
+  }
+}
+
 }  // namespace
 
 RasterImage::RasterImage(cairo_surface_t* surface) : surface_(surface) {
@@ -218,6 +279,11 @@ std::uint32_t RasterImage::pixel(int x, int y) const {
 RasterImage load_png(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) throw InputError({path, 0, 0}, "no such file");
+  if (fs::file_size(path, ec) > limits::kDiffImageBytes)
+    throw InputError({path, 0, 0}, "cannot read the PNG: larger than the limit of 256 MB");
+  const auto [header_width, header_height] = png_header_size(path);
+  double total = 0;
+  check_diff_pixels(path, header_width, header_height, total);
   Surface loaded(cairo_image_surface_create_from_png(path.c_str()));
   const cairo_status_t status = cairo_surface_status(loaded.get());
   if (status != CAIRO_STATUS_SUCCESS)
@@ -237,6 +303,7 @@ std::vector<RasterImage> rasterize_pdf(const std::string& path, double dpi) {
   // "./" keeps a file name starting with '-' from being read as an option.
   const std::string input = fs::path(path).is_absolute() ? path : "./" + path;
   const fs::path errors = dir.path() / "stderr.txt";
+  check_pdf_pixels(path, input, dpi, dir.path());
   const int status = run_program(
       {"pdftoppm", "-r", resolution, "-png", input, (dir.path() / "page").string()}, errors);
   if (status != 0) {
@@ -254,7 +321,12 @@ std::vector<RasterImage> rasterize_pdf(const std::string& path, double dpi) {
   std::sort(pages.begin(), pages.end());
   if (pages.empty()) throw InputError({path, 0, 0}, "the PDF has no pages");
   std::vector<RasterImage> images;
-  for (const auto& [number, file] : pages) images.push_back(load_png(file.string()));
+  double total = 0;
+  for (const auto& [number, file] : pages) {
+    const auto [width, height] = png_header_size(file.string());
+    check_diff_pixels(path, width, height, total);
+    images.push_back(load_png(file.string()));
+  }
   return images;
 }
 
@@ -335,12 +407,18 @@ void write_diff_image(const RasterImage& after, const PageDiff& diff, const std:
       cairo_rectangle(cr.get(), r.x - 2.5, r.y - 2.5, r.width + 5, r.height + 5);
     cairo_stroke(cr.get());
   }
-  AtomicFile out(path);
-  const cairo_status_t status = cairo_surface_write_to_png(image.get(), out.temp().c_str());
+  std::string png;
+  const cairo_status_t status = cairo_surface_write_to_png_stream(
+      image.get(),
+      [](void* closure, const unsigned char* data, unsigned int length) {
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+        return CAIRO_STATUS_SUCCESS;
+      },
+      &png);
   if (status != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(path +
                              ": cannot write the diff image: " + cairo_status_to_string(status));
-  out.commit();
+  write_file_atomically(path, png, "diff image");
 }
 
 }  // namespace broadsheet::diff

@@ -4,10 +4,16 @@
 #include <hb.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string_view>
 
+#include "core/bounded_read.h"
 #include "core/c_handle.h"
 #include "core/diagnostics.h"
+#include "core/limits.h"
 
 namespace broadsheet::font {
 
@@ -17,6 +23,33 @@ double metric_em(hb_font_t* font, hb_ot_metrics_tag_t tag, unsigned upem, double
   hb_position_t value = 0;
   if (!hb_ot_metrics_get_position(font, tag, &value)) return fallback;
   return static_cast<double>(value) / upem;
+}
+
+/// A manifest's font file must lie inside the manifest's folder (symlinks resolved) and start
+/// like an OpenType, TrueType or collection file, checked before FreeType or HarfBuzz open it.
+void check_font_file(const std::string& manifest, int line, const std::string& fonts_dir,
+                     const std::string& file) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path folder = fs::weakly_canonical(fs::absolute(fonts_dir), ec);
+  const fs::path resolved = fs::weakly_canonical(fs::absolute(file), ec);
+  const auto [folder_end, ignored] =
+      std::mismatch(folder.begin(), folder.end(), resolved.begin(), resolved.end());
+  if (ec || folder_end != folder.end())
+    throw InputError({manifest, line, 0}, "font file '" + limits::echo(file) +
+                                              "' is outside the manifest's folder");
+  if (!fs::is_regular_file(resolved, ec))
+    throw InputError({manifest, line, 0},
+                     "font file '" + limits::echo(file) + "' is not a regular file");
+  std::ifstream in(resolved, std::ios::binary);
+  char magic[4] = {};
+  in.read(magic, sizeof magic);
+  const std::string_view tag(magic, static_cast<std::size_t>(in.gcount()));
+  static constexpr std::string_view kFontTags[] = {std::string_view("\0\1\0\0", 4), "OTTO",
+                                                   "true", "ttcf"};
+  if (std::find(std::begin(kFontTags), std::end(kFontTags), tag) == std::end(kFontTags))
+    throw InputError({manifest, line, 0},
+                     "font file '" + limits::echo(file) + "' is not an OpenType or TrueType font");
 }
 
 }  // namespace
@@ -65,7 +98,8 @@ FontRegistry FontRegistry::load(const std::string& fonts_dir) {
   if (!fs::exists(manifest)) throw InputError({manifest, 0, 0}, "font manifest not found");
   toml::table doc;
   try {
-    doc = toml::parse_file(std::string_view(manifest));
+    doc = toml::parse(read_bounded_file(manifest, limits::kManifestBytes, "font manifest"),
+                      std::string_view(manifest));
   } catch (const toml::parse_error& e) {
     throw InputError({manifest, static_cast<int>(e.source().begin.line),
                       static_cast<int>(e.source().begin.column)},
@@ -85,7 +119,9 @@ FontRegistry FontRegistry::load(const std::string& fonts_dir) {
     };
     const std::string file = (fs::path(fonts_dir) / field("file")).string();
     if (!fs::exists(file))
-      throw InputError({manifest, line, 0}, "font file '" + file + "' does not exist");
+      throw InputError({manifest, line, 0},
+                       "font file '" + limits::echo(file) + "' does not exist");
+    check_font_file(manifest, line, fonts_dir, file);
     registry.fonts_.emplace_back(field("family"), field("style"), file);
   }
   return registry;

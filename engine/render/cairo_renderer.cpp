@@ -5,8 +5,10 @@
 #include <cairo.h>
 #include <ft2build.h>
 
-#include "core/atomic_file.h"
 #include FT_FREETYPE_H
+
+#include "core/atomic_file.h"
+#include "core/limits.h"
 
 #include <unistd.h>
 
@@ -15,6 +17,7 @@
 #include <filesystem>
 #include <memory>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -157,6 +160,8 @@ void emit_pdf(cairo_surface_t* surface, const DisplayList& display, const font::
   check(cairo_surface_status(surface), what);
 }
 
+constexpr double kMaxSide = 32767;  // Cairo's largest image surface side
+
 /// One page of `display` drawn on a white image surface at the options' resolution.
 Surface draw_png(const DisplayList& display, const font::FontRegistry& fonts,
                  const PngOptions& options, const std::string& what) {
@@ -166,8 +171,19 @@ Surface draw_png(const DisplayList& display, const font::FontRegistry& fonts,
     throw std::runtime_error("the PNG resolution must be between 1 and 1200 dpi");
   const DisplayPage& page = display.pages[static_cast<std::size_t>(options.page)];
   const double scale = options.dpi / 72.0;
-  const int width = static_cast<int>(std::ceil(page.width * scale));
-  const int height = static_cast<int>(std::ceil(page.height * scale));
+  const double width_px = std::ceil(page.width * scale);
+  const double height_px = std::ceil(page.height * scale);
+  // Checked as doubles before any int conversion or allocation.
+  if (!(width_px * height_px <= limits::kPngPixels && width_px <= kMaxSide &&
+        height_px <= kMaxSide)) {
+    char size[64];
+    std::snprintf(size, sizeof size, "%.0f x %.0f px", width_px, height_px);
+    throw std::runtime_error("the PNG preview of page " + std::to_string(options.page + 1) +
+                             " would be " + size +
+                             ", beyond the limit of 200 megapixels and 32767 px a side");
+  }
+  const int width = static_cast<int>(width_px);
+  const int height = static_cast<int>(height_px);
   std::vector<FontFace> faces(fonts.size());
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
   check(cairo_surface_status(surface.get()), what);
@@ -187,13 +203,9 @@ Surface draw_png(const DisplayList& display, const font::FontRegistry& fonts,
 void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, const std::string& path,
                const PdfOptions& options) {
   if (display.pages.empty()) throw std::runtime_error("nothing to render: no pages");
-  AtomicFile out(path);
-  {
-    const DisplayPage& first = display.pages.front();
-    Surface surface(cairo_pdf_surface_create(out.temp().c_str(), first.width, first.height));
-    emit_pdf(surface.get(), display, fonts, options, path);
-  }
-  out.commit();
+  std::ostringstream pdf;
+  write_pdf(display, fonts, pdf, options);
+  write_file_atomically(path, pdf.view(), "PDF");
 }
 
 void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, std::ostream& out,
@@ -207,12 +219,9 @@ void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, std:
 
 void write_png(const DisplayList& display, const font::FontRegistry& fonts, const std::string& path,
                const PngOptions& options) {
-  AtomicFile out(path);
-  {
-    const Surface surface = draw_png(display, fonts, options, path);
-    check(cairo_surface_write_to_png(surface.get(), out.temp().c_str()), path);
-  }
-  out.commit();
+  std::ostringstream png;
+  write_png(display, fonts, png, options);
+  write_file_atomically(path, png.view(), "PNG");
 }
 
 void write_png(const DisplayList& display, const font::FontRegistry& fonts, std::ostream& out,

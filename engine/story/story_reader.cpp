@@ -14,7 +14,9 @@
 #include <system_error>
 #include <vector>
 
+#include "core/bounded_read.h"
 #include "core/diagnostics.h"
+#include "core/limits.h"
 #include "story/story.h"
 #include "text/unicode.h"
 
@@ -55,18 +57,19 @@ void check_utf8(std::string_view text, const std::string& file) {
            ", column " + std::to_string(column) + " does not start a valid character");
 }
 
-// The non-blank lines of the text, trimmed, each with its 1-based line number.
+// The non-blank lines of the text, trimmed, each with its 1-based line number. A line ends at
+// "\n", "\r\n" or a lone "\r" (old Mac files).
 std::vector<Paragraph> non_blank_lines(std::string_view text) {
   std::vector<Paragraph> lines;
   int line_number = 0;
   std::size_t start = 0;
   while (start <= text.size()) {
     ++line_number;
-    std::size_t end = text.find('\n', start);
+    std::size_t end = text.find_first_of("\r\n", start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text::trim_white_space(text.substr(start, end - start));
     if (!line.empty()) lines.push_back(Paragraph{std::string(line), line_number});
-    start = end + 1;
+    start = end + (text.substr(end).starts_with("\r\n") ? 2 : 1);
   }
   return lines;
 }
@@ -280,21 +283,7 @@ Story parse_story(const std::string& text, const std::string& file_name,
 }
 
 Story read_story(const std::string& path, const ReadOptions& options) {
-  std::error_code status_error;
-  if (std::filesystem::is_directory(path, status_error)) {
-    fail(path, 0, 0, "cannot read file: it is a directory");
-  }
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::string reason = errno != 0 ? std::generic_category().message(errno) : "cannot open it";
-    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(reason[0]));
-    fail(path, 0, 0, "cannot read file: " + reason);
-  }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) fail(path, 0, 0, "cannot read file: read error");
-  return parse_story(contents.str(), path, options);
+  return parse_story(read_bounded_file(path, limits::kArticleBytes, "file"), path, options);
 }
 
 }  // namespace broadsheet::story

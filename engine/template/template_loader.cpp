@@ -5,11 +5,9 @@
 // folio (-> story area), grid (-> columns), story rule, slots (which check against all of them).
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
+#include "core/bounded_read.h"
+#include "core/limits.h"
 #include "template/page_template.h"
 #include "template/template_regions.h"
 #include "template/template_values.h"
@@ -81,6 +79,10 @@ Grid read_grid(const TableView& root, const Rect& type_area, const Rect& story_a
   grid.columns = read_integer(columns);
   if (grid.columns < 1) {
     fail(columns, "must be at least 1, got " + show_value(*columns.node));
+  }
+  if (grid.columns > limits::kColumns) {
+    fail(columns, "more than the limit of " + std::to_string(limits::kColumns) + " columns, got " +
+                      show_value(*columns.node));
   }
   const Field gutter = table.require("gutter", kLengthExpected);
   grid.gutter = read_non_negative_length(gutter);
@@ -285,14 +287,7 @@ PageTemplate parse_template(const std::string& toml_text, const std::string& fil
 }
 
 PageTemplate load_template(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw InputError(SourceLocation{path},
-                     "cannot read template: " + std::string(std::strerror(errno)));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_template(text.str(), path);
+  return parse_template(read_bounded_file(path, limits::kTemplateBytes, "template"), path);
 }
 
 const TextStyle& PageTemplate::style(const std::string& style_name) const {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/limits.h"
+
 namespace broadsheet::layout_template {
 namespace {
 
@@ -236,6 +238,9 @@ void read_slot_kind_and_page(const TableView& table, Slot& slot) {
   if (auto page = table.find("page")) {
     slot.page = read_integer(*page);
     if (slot.page < 1) fail(*page, "must be at least 1, got " + show_value(*page->node));
+    if (slot.page > limits::kPages)
+      fail(*page, "beyond the limit of " + std::to_string(limits::kPages) + " pages, got " +
+                      show_value(*page->node));
   }
 }
 

@@ -6,13 +6,15 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/limits.h"
+
 namespace broadsheet::layout_template::detail {
 namespace {
 
 std::string quoted(std::string_view text) {
   // Built by appending: GCC 12 at -O3 gives a false -Wrestrict for "\"" + std::string (bug 105329).
   std::string result = "\"";
-  result.append(text);
+  result.append(limits::echo(std::string(text)));
   result += '"';
   return result;
 }
@@ -44,7 +46,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string unknown_key_message(std::string_view key, const std::string& table_path,
                                 std::initializer_list<std::string_view> known_keys) {
-  std::string message = "unknown key '" + std::string(key) + "' " + describe_table(table_path);
+  std::string message = "unknown key '" + limits::echo(std::string(key)) + "' " + describe_table(table_path);
   std::string_view closest;
   std::size_t closest_distance = 3;  // suggest only near misses
   for (std::string_view known : known_keys) {
@@ -54,6 +56,7 @@ std::string unknown_key_message(std::string_view key, const std::string& table_p
       closest_distance = distance;
     }
   }
+  if (key.size() > limits::kEchoChars) closest = {};  // no near miss for a cut key
   if (!closest.empty()) return message + " (did you mean '" + std::string(closest) + "'?)";
   message += " (known keys:";
   for (std::string_view known : known_keys) message += " " + std::string(known);
@@ -293,27 +296,49 @@ std::optional<double> parse_length_text(std::string_view text, std::string* why)
   return std::nullopt;
 }
 
+namespace {
+
+/// Checked after the unit is applied: "1000...0mm" is finite as a number but not in points.
+double within_length_limit(const Field& field, double points) {
+  if (!std::isfinite(points) || std::abs(points) > limits::kMaxLengthPt)
+    fail(field, "beyond the limit of 10 m (28346.46 pt), got " + show_value(*field.node));
+  return points;
+}
+
+}  // namespace
+
 double read_length(const Field& field) {
-  if (field.node->is_number()) return read_number(field);
+  if (field.node->is_number()) return within_length_limit(field, read_number(field));
   const auto* text = field.node->as_string();
   if (!text) fail(field, "expected a length, got " + describe_type(*field.node));
   std::string why;
-  if (auto points = parse_length_text(text->get(), &why)) return *points;
+  if (auto points = parse_length_text(text->get(), &why))
+    return within_length_limit(field, *points);
   fail(field, why);
 }
 
 double read_em(const Field& field) {
-  if (field.node->is_number()) return read_number(field);
-  if (const auto* text = field.node->as_string()) {
+  constexpr double kMaxEm = 100;  // an indent or tracking of more would leave no text
+  double value = std::nan("");
+  if (field.node->is_number()) {
+    value = read_number(field);
+  } else if (const auto* text = field.node->as_string()) {
     const auto parts = split_number_and_unit(text->get());
-    if (parts && parts->second == "em") return parts->first;
+    if (parts && parts->second == "em") value = parts->first;
   }
-  fail(field, "expected a number of em such as 1 or \"1em\", got " + show_value(*field.node));
+  if (std::isnan(value))
+    fail(field, "expected a number of em such as 1 or \"1em\", got " + show_value(*field.node));
+  if (std::abs(value) > kMaxEm)
+    fail(field, "beyond the limit of " + format_number(kMaxEm) + " em, got " +
+                    show_value(*field.node));
+  return value;
 }
 
 double read_positive_length(const Field& field) {
   const double value = read_length(field);
   if (value <= 0) fail(field, "must be more than 0, got " + show_value(*field.node));
+  if (value < limits::kMinLengthPt)
+    fail(field, "below the limit of 0.1 pt, got " + show_value(*field.node));
   return value;
 }
 

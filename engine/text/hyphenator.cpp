@@ -2,7 +2,11 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "core/c_handle.h"
 #include "core/diagnostics.h"
@@ -80,6 +84,29 @@ bool is_compound_dash(char32_t c) {
   return c == U'-' || (c >= 0x2010 && c <= 0x2015);
 }
 
+/// Checked before libhyphen reads it: a regular file whose first line names a character set
+/// ("UTF-8", "ISO8859-1") and whose next line is a pattern or keyword, as libhyphen's are.
+void check_dictionary_file(const std::string& path) {
+  const auto fail = [&](const std::string& why) {
+    throw InputError(SourceLocation{path, 0, 0}, "not a libhyphen dictionary: " + why);
+  };
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) fail("not a regular file");
+  std::ifstream in(path, std::ios::binary);
+  std::string charset, second;
+  std::getline(in, charset);
+  std::getline(in, second);
+  if (!charset.empty() && charset.back() == '\r') charset.pop_back();
+  const auto is_charset_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+  };
+  if (charset.empty() || charset.size() > 32 ||
+      !std::all_of(charset.begin(), charset.end(), is_charset_char))
+    fail("the first line must name a character set such as UTF-8");
+  if (second.find_first_of(":/") != std::string::npos || second.size() > 200)
+    fail("line 2 is neither a pattern nor a keyword");
+}
+
 }  // namespace
 
 struct Hyphenator::Dict {
@@ -87,6 +114,7 @@ struct Hyphenator::Dict {
 };
 
 Hyphenator::Hyphenator(const std::string& dictionary_path) : dict_(std::make_unique<Dict>()) {
+  check_dictionary_file(dictionary_path);
   dict_->handle.reset(hnj_hyphen_load(dictionary_path.c_str()));
   if (!dict_->handle) {
     throw InputError(SourceLocation{dictionary_path, 0, 0}, "cannot load hyphenation dictionary");
