@@ -8,7 +8,9 @@
 namespace broadsheet {
 
 Article article_from_file(const std::string& path, bool has_deck) {
-  return {.text = read_bounded_file(path, limits::kArticleBytes, "file"), .name = path, .has_deck = has_deck};
+  return {.text = read_bounded_file(path, limits::kArticleBytes, "file"),
+          .name = path,
+          .has_deck = has_deck};
 }
 
 Template template_from_file(const std::string& path) {

@@ -17,9 +17,12 @@ namespace broadsheet {
 /// removes it if commit() was never reached.
 class AtomicFile {
  public:
+  /// The six characters that make a temporary name unique (random; tests may choose them).
+  using SuffixSource = std::string (*)();
+
   /// Creates the target's folder if needed and the temporary file. Throws std::runtime_error
   /// naming `path` when the target exists and is not a regular file, or nothing can be created.
-  AtomicFile(std::string path, std::string what);
+  AtomicFile(std::string path, std::string what, SuffixSource suffix = nullptr);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;

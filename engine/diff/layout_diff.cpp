@@ -77,12 +77,14 @@ class FieldReader {
   }
   bool boolean(const json& object, const char* key, const std::string& where) const {
     const json& v = member(object, key, where);
-    if (!v.is_boolean()) fail(where + "." + key, "expected true or false, got " + describe_value(v));
+    if (!v.is_boolean())
+      fail(where + "." + key, "expected true or false, got " + describe_value(v));
     return v.get<bool>();
   }
   int integer(const json& object, const char* key, const std::string& where) const {
     const json& v = member(object, key, where);
-    if (!v.is_number_integer()) fail(where + "." + key, "expected an integer, got " + describe_value(v));
+    if (!v.is_number_integer())
+      fail(where + "." + key, "expected an integer, got " + describe_value(v));
     return v.get<int>();
   }
   std::string string(const json& object, const char* key, const std::string& where) const {
@@ -274,8 +276,9 @@ LayoutDump parse_layout_dump(const std::string& json_text, const std::string& fi
     throw InputError({file, 0, 0},
                      std::string("not a layout dump (no \"format\": \"") + kFormat + "\")");
   if (doc["format"] != kFormat)
-    throw InputError({file, 0, 0}, "unsupported layout dump format " + describe_value(doc["format"]) +
-                                       " (expected \"" + kFormat + "\")");
+    throw InputError({file, 0, 0}, "unsupported layout dump format " +
+                                       describe_value(doc["format"]) + " (expected \"" + kFormat +
+                                       "\")");
   const FieldReader read(file);
   LayoutDump dump;
   dump.file = file;

@@ -246,8 +246,7 @@ void check_pdf_pixels(const std::string& path, const std::string& input, double 
   while (std::getline(in, line)) {
     double width = 0, height = 0;
     int page = 0;
-    if (std::sscanf(line.c_str(), "Page %d size: %lf x %lf", &page, &width, &height) != 3)
-      continue;
+    if (std::sscanf(line.c_str(), "Page %d size: %lf x %lf", &page, &width, &height) != 3) continue;
     check_diff_pixels(path, std::ceil(width * dpi / 72), std::ceil(height * dpi / 72), total);
   }
 }

@@ -36,8 +36,8 @@ void check_font_file(const std::string& manifest, int line, const std::string& f
   const auto [folder_end, ignored] =
       std::mismatch(folder.begin(), folder.end(), resolved.begin(), resolved.end());
   if (ec || folder_end != folder.end())
-    throw InputError({manifest, line, 0}, "font file '" + limits::echo(file) +
-                                              "' is outside the manifest's folder");
+    throw InputError({manifest, line, 0},
+                     "font file '" + limits::echo(file) + "' is outside the manifest's folder");
   if (!fs::is_regular_file(resolved, ec))
     throw InputError({manifest, line, 0},
                      "font file '" + limits::echo(file) + "' is not a regular file");
@@ -45,8 +45,8 @@ void check_font_file(const std::string& manifest, int line, const std::string& f
   char magic[4] = {};
   in.read(magic, sizeof magic);
   const std::string_view tag(magic, static_cast<std::size_t>(in.gcount()));
-  static constexpr std::string_view kFontTags[] = {std::string_view("\0\1\0\0", 4), "OTTO",
-                                                   "true", "ttcf"};
+  static constexpr std::string_view kFontTags[] = {std::string_view("\0\1\0\0", 4), "OTTO", "true",
+                                                   "ttcf"};
   if (std::find(std::begin(kFontTags), std::end(kFontTags), tag) == std::end(kFontTags))
     throw InputError({manifest, line, 0},
                      "font file '" + limits::echo(file) + "' is not an OpenType or TrueType font");

@@ -7,9 +7,6 @@
 
 #include FT_FREETYPE_H
 
-#include "core/atomic_file.h"
-#include "core/limits.h"
-
 #include <unistd.h>
 
 #include <cmath>
@@ -20,6 +17,9 @@
 #include <sstream>
 #include <stdexcept>
 #include <vector>
+
+#include "core/atomic_file.h"
+#include "core/limits.h"
 
 namespace broadsheet::render {
 

@@ -237,6 +237,8 @@ std::optional<SourceMeta> parse_source_line(const Paragraph& line, const std::st
 
 Story parse_story(const std::string& text, const std::string& file_name,
                   const ReadOptions& options) {
+  if (text.size() > limits::kArticleBytes)  // text from the library's callers, too
+    fail(file_name, 0, 0, "file larger than the limit of 16 MB");
   check_utf8(text, file_name);
   std::string_view content = text;
   if (content.starts_with(kByteOrderMark)) content.remove_prefix(kByteOrderMark.size());

@@ -255,6 +255,8 @@ StoryRule read_story_rule(const Field& field) {
 }  // namespace
 
 PageTemplate parse_template(const std::string& toml_text, const std::string& file_name) {
+  if (toml_text.size() > limits::kTemplateBytes)  // text from the library's callers, too
+    throw InputError(SourceLocation{file_name}, "template larger than the limit of 1 MB");
   const toml::table document = parse_document(toml_text, file_name);
   const TableView root = root_view(
       document, file_name,

@@ -46,7 +46,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string unknown_key_message(std::string_view key, const std::string& table_path,
                                 std::initializer_list<std::string_view> known_keys) {
-  std::string message = "unknown key '" + limits::echo(std::string(key)) + "' " + describe_table(table_path);
+  std::string message =
+      "unknown key '" + limits::echo(std::string(key)) + "' " + describe_table(table_path);
   std::string_view closest;
   std::size_t closest_distance = 3;  // suggest only near misses
   for (std::string_view known : known_keys) {
@@ -329,8 +330,8 @@ double read_em(const Field& field) {
   if (std::isnan(value))
     fail(field, "expected a number of em such as 1 or \"1em\", got " + show_value(*field.node));
   if (std::abs(value) > kMaxEm)
-    fail(field, "beyond the limit of " + format_number(kMaxEm) + " em, got " +
-                    show_value(*field.node));
+    fail(field,
+         "beyond the limit of " + format_number(kMaxEm) + " em, got " + show_value(*field.node));
   return value;
 }
 

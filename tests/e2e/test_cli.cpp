@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(bad_article_is_one_line_naming_file_and_line_and_keeps_the_
   BOOST_TEST(std::count(r.output.begin(), r.output.end(), '\n') == 1);
   BOOST_TEST(slurp(pdf) == before);
   for (const auto& entry : fs::directory_iterator(dir))
-    BOOST_TEST(entry.path().string().find(".tmp-") == std::string::npos);
+    BOOST_TEST(entry.path().string().find(".broadsheet-tmp-") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(bad_template_names_the_key_and_line) {

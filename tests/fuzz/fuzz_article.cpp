@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "broadsheet/error.h"
 #include "story/story.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

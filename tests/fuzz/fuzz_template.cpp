@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "broadsheet/error.h"
 #include "template/page_template.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
