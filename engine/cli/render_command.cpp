@@ -12,7 +12,10 @@
 #include "cli/file_watcher.h"
 #include "compose/composer.h"
 #include "compose/guides.h"
+#include "core/atomic_file.h"
 #include "core/diagnostics.h"
+#include "print/print_job.h"
+#include "print/print_metadata.h"
 #include "render/cairo_renderer.h"
 #include "render/layout_dump.h"
 #include "render/report.h"
@@ -42,6 +45,8 @@ struct RenderArgs {
   bool allow_overset = false;
   std::string report;
   bool fit = false;
+  bool print = false;    ///< the print-ready PDF (also when the template says output = "print")
+  bool preview = false;  ///< the preview PDF even when the template says output = "print"
 };
 
 story::Date parse_date_option(const std::string& value) {
@@ -56,6 +61,26 @@ story::Date parse_date_option(const std::string& value) {
                                         std::chrono::day{static_cast<unsigned>(date.day)}};
   if (!ymd.ok()) throw InputError({"--date", 0, 0}, "'" + value + "' is not a calendar date");
   return date;
+}
+
+std::vector<const story::Story*> in_order_stories(const std::vector<story::Story>& stories) {
+  std::vector<const story::Story*> pointers;
+  for (const story::Story& story : stories) pointers.push_back(&story);
+  return pointers;
+}
+
+std::optional<int> source_page(const std::vector<story::Story>& stories) {
+  return stories.front().source ? stories.front().source->page : std::nullopt;
+}
+
+/// The print-ready PDF (CMYK, bleed, marks, PDF/X), through the print pass.
+void write_print_pdf(const DisplayList& display, const font::FontRegistry& fonts,
+                     const layout_template::PageTemplate& tpl,
+                     const std::vector<const story::Story*>& stories, const print::PageSlug& slug,
+                     const render::PdfOptions& options, const std::string& output) {
+  const print::PrintJob job =
+      print::prepare_print(display, tpl, print::describe_page(tpl, stories, slug));
+  write_file_atomically(output, print::render_print_pdf(job, fonts, options), "print PDF");
 }
 
 /// One render; throws on bad input. Returns true when some text did not fit (overset).
@@ -107,8 +132,14 @@ bool render_once(const RenderArgs& args) {
   if (!edition && stories.front().source) edition = stories.front().source->date;
   const std::string date =
       edition ? format_pdf_date(*edition) : std::string("2000-01-01T00:00:00Z");
-  render::write_pdf(layout.display, engine.fonts(), args.output,
-                    {.creator = "broadsheet " BROADSHEET_VERSION, .create_date = date});
+  const render::PdfOptions pdf_options{.creator = "broadsheet " BROADSHEET_VERSION,
+                                       .create_date = date};
+  if (args.print || (tpl.print.output == layout_template::OutputMode::Print && !args.preview))
+    write_print_pdf(layout.display, engine.fonts(), tpl, in_order_stories(stories),
+                    {edition, overrides.page ? overrides.page : source_page(stories)}, pdf_options,
+                    args.output);
+  else
+    render::write_pdf(layout.display, engine.fonts(), args.output, pdf_options);
   if (!args.watch) std::cerr << "broadsheet: wrote " << args.output << "\n";
   if (!args.layout.empty()) {
     render::write_layout_dump(layout, args.layout);
@@ -177,6 +208,10 @@ void add_render_command(CLI::App& app) {
   cmd->add_option("--template,-t", args->template_path, "Page template (TOML)")
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "PDF to write")->capture_default_str();
+  cmd->add_flag("--print", args->print,
+                "Write the print-ready PDF: CMYK, bleed, crop marks, page boxes, PDF/X-1a");
+  cmd->add_flag("--preview", args->preview,
+                "Write the preview PDF even when the template says output = \"print\"");
   cmd->add_option("--png", args->png, "Also write a PNG preview of the page");
   cmd->add_option("--layout", args->layout,
                   "Also write the layout dump (JSON: every line's text and position)");
