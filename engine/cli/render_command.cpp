@@ -208,10 +208,12 @@ void add_render_command(CLI::App& app) {
   cmd->add_option("--template,-t", args->template_path, "Page template (TOML)")
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "PDF to write")->capture_default_str();
-  cmd->add_flag("--print", args->print,
-                "Write the print-ready PDF: CMYK, bleed, crop marks, page boxes, PDF/X-1a");
+  CLI::Option* print_flag =
+      cmd->add_flag("--print", args->print,
+                    "Write the print-ready PDF: CMYK, bleed, crop marks, page boxes, PDF/X-1a");
   cmd->add_flag("--preview", args->preview,
-                "Write the preview PDF even when the template says output = \"print\"");
+                "Write the preview PDF even when the template says output = \"print\"")
+      ->excludes(print_flag);
   cmd->add_option("--png", args->png, "Also write a PNG preview of the page");
   cmd->add_option("--layout", args->layout,
                   "Also write the layout dump (JSON: every line's text and position)");
