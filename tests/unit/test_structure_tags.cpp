@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/display_list.h"
+#include "print/print_job.h"
 #include "render/cairo_renderer.h"
 #include "test_support.h"
 
@@ -92,4 +93,22 @@ BOOST_AUTO_TEST_CASE(a_display_list_without_tags_gives_an_untagged_pdf) {
   pdf.processFile(write(display, "untagged.pdf").c_str());
   BOOST_TEST(!pdf.getRoot().hasKey("/StructTreeRoot"));
   BOOST_TEST(!pdf.getRoot().hasKey("/MarkInfo"));
+}
+
+BOOST_AUTO_TEST_CASE(the_print_pass_keeps_the_structure) {
+  DisplayList display;
+  DisplayPage& page = display.pages.emplace_back();
+  page.width = page21().page.width;
+  page.height = page21().page.height;
+  page.add(run("H1", 0, 0, 100));
+  page.add(run("P", 1, 0, 120));
+  print::PdfInfo info;
+  info.title = "tagged";
+  const print::PrintJob job = print::prepare_print(display, page21(), info);
+  const std::string bytes = print::render_print_pdf(
+      job, test_fonts(), {.creator = "test", .create_date = "2015-12-17T00:00:00Z"});
+  QPDF pdf;
+  pdf.processMemoryFile("print", bytes.data(), bytes.size());
+  BOOST_TEST(pdf.getRoot().hasKey("/OutputIntents"));
+  BOOST_TEST(outline(pdf.getRoot().getKey("/StructTreeRoot")) == "(Art(H1 P))");
 }
