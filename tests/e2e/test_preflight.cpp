@@ -109,3 +109,21 @@ BOOST_AUTO_TEST_CASE(a_file_that_is_no_pdf_cannot_be_read) {
   BOOST_TEST(r.status == 2, r.output);
   BOOST_TEST(says(r, "not a readable PDF"), r.output);
 }
+
+BOOST_AUTO_TEST_CASE(rich_black_text_and_unembedded_fonts_from_ghostscript_fail) {
+  // PostScript through ghostscript's pdfwrite: CMYK rich-black text in a base font it does not
+  // embed.
+  const std::string ps = test_out("preflight_rich_black.ps");
+  const std::string pdf = test_out("preflight_rich_black.pdf");
+  std::ofstream(ps) << "%!PS\n/Helvetica findfont 12 scalefont setfont\n"
+                       "0.7 0.6 0.6 1 setcmykcolor 72 700 moveto (Rich black text) show\n"
+                       "showpage\n";
+  const auto gs = run_command("gs -q -dSAFER -o " + pdf + " -sDEVICE=pdfwrite " + ps);
+  BOOST_REQUIRE_MESSAGE(gs.status == 0, gs.output);
+  const auto r = preflight(pdf);
+  BOOST_TEST(r.status == 1, r.output);
+  BOOST_TEST(says(r, "page 1: rich black text cmyk 0.69"), r.output);
+  BOOST_TEST(says(r, "page 1: font Helvetica is not embedded"), r.output);
+  BOOST_TEST(says(r, "page 1: total ink 29"), r.output);  // 290 %, within 8-bit rounding
+  BOOST_TEST(!says(r, "DeviceRGB"), r.output);
+}
