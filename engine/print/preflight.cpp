@@ -75,17 +75,23 @@ bool embedded(Object font) {
          descriptor.hasKey("/FontFile3");
 }
 
-void check_fonts(QPDFPageObjectHelper& page, const std::string& where, Findings& findings) {
-  Object resources = page.getAttribute("/Resources", false);
-  if (!resources.isDictionary()) return;
+/// The fonts of `resources` and of the forms it draws (placed PDFs), to a few levels deep.
+void check_fonts(Object resources, const std::string& where, Findings& findings, int depth = 0) {
+  if (!resources.isDictionary() || depth > 8) return;
   Object fonts = resources.getKey("/Font");
-  if (!fonts.isDictionary()) return;
-  for (auto [name, font] : fonts.ditems()) {
-    if (!font.isDictionary() || embedded(font)) continue;
-    Object base = font.getKey("/BaseFont");
-    findings.add(where + ": font " + (base.isName() ? base.getName().substr(1) : name) +
-                 " is not embedded");
-  }
+  if (fonts.isDictionary())
+    for (auto [name, font] : fonts.ditems()) {
+      if (!font.isDictionary() || embedded(font)) continue;
+      Object base = font.getKey("/BaseFont");
+      findings.add(where + ": font " + (base.isName() ? base.getName().substr(1) : name) +
+                   " is not embedded");
+    }
+  Object xobjects = resources.getKey("/XObject");
+  if (xobjects.isDictionary())
+    for (auto [name, xobject] : xobjects.ditems())
+      if (xobject.isStream() && xobject.getDict().getKey("/Subtype").isName() &&
+          xobject.getDict().getKey("/Subtype").getName() == "/Form")
+        check_fonts(xobject.getDict().getKey("/Resources"), where, findings, depth + 1);
 }
 
 void check_page_group(QPDFPageObjectHelper& page, const std::string& where, Findings& findings) {
@@ -182,7 +188,7 @@ Findings preflight(const std::string& path, const PreflightOptions& options) {
   for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
     const std::string where = "page " + std::to_string(++number);
     check_boxes(page, where, options, findings);
-    check_fonts(page, where, findings);
+    check_fonts(page.getAttribute("/Resources", false), where, findings);
     check_page_group(page, where, findings);
     detail::scan_page_content(page, number, options, findings);
   }
