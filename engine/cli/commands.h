@@ -1,7 +1,10 @@
 #pragma once
 // The subcommands of the broadsheet program.
 
+#include <broadsheet/engine.h>
+
 #include <CLI/CLI.hpp>
+#include <string>
 
 namespace broadsheet::cli {
 
@@ -10,6 +13,11 @@ namespace broadsheet::cli {
 struct ExitStatus {
   int code = 0;
 };
+
+/// The engine's settings for the --fonts and --breaker options. Without --fonts (and without
+/// $BROADSHEET_FONTS or $BROADSHEET_DATA_DIR), fonts come from share/broadsheet beside this
+/// program or one folder up: the build tree and an installed prefix both have one.
+EngineSettings engine_settings(const std::string& fonts_dir, const std::string& breaker);
 
 /// Adds every subcommand to `app`; each runs from its callback.
 void register_commands(CLI::App& app);

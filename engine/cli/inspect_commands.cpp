@@ -4,8 +4,8 @@
 #include <iostream>
 #include <memory>
 
+#include "api/engine_setup.h"
 #include "cli/commands.h"
-#include "cli/engine_setup.h"
 #include "linebreak/knuth_plass.h"
 #include "paragraph/typeset.h"
 #include "story/story.h"
@@ -43,7 +43,7 @@ struct BreakArgs {
 const char* kFitness[] = {"tight", "decent", "loose", "very loose"};
 
 void run_break(const BreakArgs& args) {
-  EngineSetup engine(args.fonts_dir, args.breaker);
+  const api::EngineSetup engine(engine_settings(args.fonts_dir, args.breaker));
   const auto tpl = layout_template::load_template(args.template_path);
   const auto* slot = tpl.find_slot(args.slot);
   if (!slot) throw InputError({args.template_path, 0, 0}, "no slot '" + args.slot + "'");

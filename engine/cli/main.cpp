@@ -1,5 +1,7 @@
 // broadsheet: the command line. Thin: parse arguments, call the library, print diagnostics.
 
+#include <broadsheet/engine.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
@@ -7,13 +9,12 @@
 #include <string>
 
 #include "cli/commands.h"
-#include "core/diagnostics.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"broadsheet " BROADSHEET_VERSION
-               " - newspaper pages from articles and templates, to print-ready PDF"};
+  const std::string name = std::string("broadsheet ") + broadsheet::version();
+  CLI::App app{name + " - newspaper pages from articles and templates, to print-ready PDF"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "broadsheet " BROADSHEET_VERSION);
+  app.set_version_flag("--version", name);
   broadsheet::cli::register_commands(app);
   try {
     app.parse(argc, argv);
@@ -28,7 +29,7 @@ int main(int argc, char** argv) {
     return 1;
   } catch (const broadsheet::cli::ExitStatus& e) {
     return e.code;
-  } catch (const broadsheet::InputError& e) {
+  } catch (const broadsheet::Error& e) {
     std::cerr << "broadsheet: error: " << e.what() << "\n";
     return 1;
   } catch (const std::exception& e) {

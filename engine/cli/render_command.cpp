@@ -1,26 +1,17 @@
 // broadsheet render: articles and a template to a PDF (and a PNG preview).
 
+#include <broadsheet/engine.h>
+
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <optional>
 #include <regex>
 
 #include "cli/commands.h"
-#include "cli/engine_setup.h"
 #include "cli/file_watcher.h"
-#include "compose/composer.h"
-#include "compose/guides.h"
 #include "core/atomic_file.h"
-#include "core/diagnostics.h"
-#include "print/print_job.h"
-#include "print/print_metadata.h"
-#include "render/cairo_renderer.h"
-#include "render/layout_dump.h"
-#include "render/report.h"
-#include "story/story.h"
-#include "template/page_template.h"
 
 namespace broadsheet::cli {
 
@@ -49,125 +40,112 @@ struct RenderArgs {
   bool preview = false;  ///< the preview PDF even when the template says output = "print"
 };
 
-story::Date parse_date_option(const std::string& value) {
+Date parse_date_option(const std::string& value) {
   static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
   std::smatch m;
   if (!std::regex_match(value, m, iso))
-    throw InputError({"--date", 0, 0}, "expected YYYY-MM-DD, got '" + value + "'");
-  const story::Date date{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
+    throw Error("--date", 0, 0, "expected YYYY-MM-DD, got '" + value + "'");
+  const Date date{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
   // Checked against the calendar: the folio names the weekday and the month.
   const std::chrono::year_month_day ymd{std::chrono::year{date.year},
                                         std::chrono::month{static_cast<unsigned>(date.month)},
                                         std::chrono::day{static_cast<unsigned>(date.day)}};
-  if (!ymd.ok()) throw InputError({"--date", 0, 0}, "'" + value + "' is not a calendar date");
+  if (!ymd.ok()) throw Error("--date", 0, 0, "'" + value + "' is not a calendar date");
   return date;
 }
 
-std::vector<const story::Story*> in_order_stories(const std::vector<story::Story>& stories) {
-  std::vector<const story::Story*> pointers;
-  for (const story::Story& story : stories) pointers.push_back(&story);
-  return pointers;
+/// An article file, with a deck unless --no-deck (or --no-deck-for it) says otherwise.
+Article read_article(const RenderArgs& args, const std::string& path, const std::string& slot) {
+  const bool no_deck = args.no_deck || std::find(args.no_deck_for.begin(), args.no_deck_for.end(),
+                                                 path) != args.no_deck_for.end();
+  Article article = article_from_file(path, !no_deck);
+  article.slot = slot;
+  return article;
 }
 
-std::optional<int> source_page(const std::vector<story::Story>& stories) {
-  return stories.front().source ? stories.front().source->page : std::nullopt;
-}
-
-/// The print-ready PDF (CMYK, bleed, marks, PDF/X), through the print pass.
-void write_print_pdf(const DisplayList& display, const font::FontRegistry& fonts,
-                     const layout_template::PageTemplate& tpl,
-                     const std::vector<const story::Story*>& stories, const print::PageSlug& slug,
-                     const render::PdfOptions& options, const std::string& output) {
-  const print::PrintJob job =
-      print::prepare_print(display, tpl, print::describe_page(tpl, stories, slug));
-  write_file_atomically(output, print::render_print_pdf(job, fonts, options), "print PDF");
-}
-
-/// One render; throws on bad input. Returns true when some text did not fit (overset).
-bool render_once(const RenderArgs& args) {
-  EngineSetup engine(args.fonts_dir, args.breaker);
-  const layout_template::PageTemplate tpl = layout_template::load_template(args.template_path);
-
-  // Stories: positional ones fill the story slots in order; --slot NAME=FILE places one.
-  std::vector<std::string> files = args.articles;
-  std::vector<std::string> slot_names(files.size());
+/// The page to make: positional articles fill the story slots in order; --slot NAME=FILE
+/// places one.
+PageRequest page_request(const RenderArgs& args) {
+  PageRequest request{.page_template = template_from_file(args.template_path)};
+  for (const std::string& path : args.articles)
+    request.articles.push_back(read_article(args, path, ""));
   for (const std::string& assignment : args.slots) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == assignment.size())
-      throw InputError({"--slot", 0, 0}, "expected NAME=FILE, got '" + assignment + "'");
-    files.push_back(assignment.substr(eq + 1));
-    slot_names.push_back(assignment.substr(0, eq));
+      throw Error("--slot", 0, 0, "expected NAME=FILE, got '" + assignment + "'");
+    request.articles.push_back(
+        read_article(args, assignment.substr(eq + 1), assignment.substr(0, eq)));
   }
-  if (files.empty()) throw InputError({"render", 0, 0}, "no article given");
-  std::vector<story::Story> stories;
-  stories.reserve(files.size());
-  for (const std::string& path : files) {
-    const bool no_deck = args.no_deck || std::find(args.no_deck_for.begin(), args.no_deck_for.end(),
-                                                   path) != args.no_deck_for.end();
-    stories.push_back(story::read_story(path, {.has_deck = !no_deck}));
-  }
-  std::vector<const story::Story*> in_order;
-  std::vector<compose::SlotAssignment> explicit_slots;
-  for (std::size_t i = 0; i < stories.size(); ++i) {
-    if (slot_names[i].empty())
-      in_order.push_back(&stories[i]);
-    else
-      explicit_slots.push_back({slot_names[i], &stories[i]});
-  }
-  std::vector<compose::SlotAssignment> assignments =
-      compose::assign_in_order(tpl, in_order, explicit_slots);
+  if (request.articles.empty()) throw Error("render", 0, 0, "no article given");
+  if (!args.date.empty()) request.date = parse_date_option(args.date);
+  if (args.page > 0) request.page_number = args.page;
+  request.copyfit = args.fit;
+  request.guides = args.guides;
+  return request;
+}
 
-  compose::FolioOverrides overrides;
-  if (!args.date.empty()) overrides.date = parse_date_option(args.date);
-  if (args.page > 0) overrides.page = args.page;
+/// The library's error with the option that fixes it named, where there is one.
+Error with_option_hint(const Error& e) {
+  std::string hint;
+  if (e.code() == "folio-needs-date") hint = " (--date YYYY-MM-DD)";
+  if (e.code() == "folio-needs-page") hint = " (--page N)";
+  if (e.code() == "no-fonts") hint = " (--fonts DIR)";
+  return Error(e.file(), e.line(), e.column(), e.message() + hint, e.code());
+}
 
-  compose::PageLayout layout =
-      compose::compose_page(engine.context(), tpl, assignments, overrides, {.copyfit = args.fit});
-  if (args.guides) compose::add_guides(engine.context(), tpl, layout);
-  for (const Warning& w : layout.warnings)
-    std::cerr << "broadsheet: warning: " << w.message << "\n";
+/// Where page p (0-based) of the PNG preview goes: page 1 to the name given, later pages with
+/// "-2", "-3" before the extension.
+std::string png_path(const std::string& png, std::size_t p) {
+  std::filesystem::path path(png);
+  if (p > 0)
+    path.replace_filename(path.stem().string() + "-" + std::to_string(p + 1) +
+                          path.extension().string());
+  return path.string();
+}
 
-  // The PDF's creation date is the edition's date (the folio's), never the clock.
-  std::optional<story::Date> edition = overrides.date;
-  if (!edition && stories.front().source) edition = stories.front().source->date;
-  const std::string date =
-      edition ? format_pdf_date(*edition) : std::string("2000-01-01T00:00:00Z");
-  const render::PdfOptions pdf_options{.creator = "broadsheet " BROADSHEET_VERSION,
-                                       .create_date = date};
-  if (args.print || (tpl.print.output == layout_template::OutputMode::Print && !args.preview))
-    write_print_pdf(layout.display, engine.fonts(), tpl, in_order_stories(stories),
-                    {edition, overrides.page ? overrides.page : source_page(stories)}, pdf_options,
-                    args.output);
+/// Writes the outputs, each replaced atomically, and says so unless watching.
+void write_outputs(const RenderArgs& args, const Layout& layout) {
+  const auto wrote = [&](const std::string& path) {
+    if (!args.watch) std::cerr << "broadsheet: wrote " << path << "\n";
+  };
+  if (args.print || (layout.prints_by_default() && !args.preview))
+    write_file_atomically(args.output, layout.print_pdf(), "print PDF");
   else
-    render::write_pdf(layout.display, engine.fonts(), args.output, pdf_options);
-  if (!args.watch) std::cerr << "broadsheet: wrote " << args.output << "\n";
+    write_file_atomically(args.output, layout.pdf(), "PDF");
+  wrote(args.output);
   if (!args.layout.empty()) {
-    render::write_layout_dump(layout, args.layout);
-    if (!args.watch) std::cerr << "broadsheet: wrote " << args.layout << "\n";
+    write_file_atomically(args.layout, layout.layout_json(), "layout dump");
+    wrote(args.layout);
   }
   if (!args.report.empty()) {
-    render::write_report(layout, args.report);
-    if (!args.watch) std::cerr << "broadsheet: wrote " << args.report << "\n";
+    write_file_atomically(args.report, layout.report_json(), "report");
+    wrote(args.report);
   }
-  if (!args.watch) std::cerr << render::report_summary(layout);
-  if (!args.png.empty()) {
-    // Page 1 goes to the name given; later pages get "-2", "-3" before the extension.
-    for (std::size_t p = 0; p < layout.display.pages.size(); ++p) {
-      std::filesystem::path png(args.png);
-      if (p > 0)
-        png.replace_filename(png.stem().string() + "-" + std::to_string(p + 1) +
-                             png.extension().string());
-      render::write_png(layout.display, engine.fonts(), png.string(),
-                        {.dpi = args.dpi, .page = static_cast<int>(p)});
-      if (!args.watch) std::cerr << "broadsheet: wrote " << png.string() << "\n";
-    }
+  if (!args.watch) std::cerr << layout.summary();
+  if (args.png.empty()) return;
+  for (int p = 0; p < layout.page_count(); ++p) {
+    const std::string path = png_path(args.png, static_cast<std::size_t>(p));
+    write_file_atomically(path, layout.png({.dpi = args.dpi, .page = p + 1}), "PNG");
+    wrote(path);
   }
-  return layout.overset();
+}
+
+/// One render; throws on bad input. Returns true when some text did not fit (overset).
+bool render_once(const Engine& engine, const RenderArgs& args) {
+  try {
+    const Layout layout = engine.compose(page_request(args));
+    for (const Warning& w : layout.warnings())
+      std::cerr << "broadsheet: warning: " << w.message << "\n";
+    write_outputs(args, layout);
+    return layout.overset();
+  } catch (const Error& e) {
+    throw with_option_hint(e);
+  }
 }
 
 /// Renders, then re-renders whenever an input changes, one line per render. A bad edit prints
 /// its error and leaves the last good outputs in place (outputs are replaced atomically).
-[[noreturn]] void watch_and_render(const RenderArgs& args) {
+[[noreturn]] void watch_and_render(const Engine& engine, const RenderArgs& args) {
   std::vector<std::string> inputs = args.articles;
   for (const std::string& assignment : args.slots)  // NAME=FILE
     if (const auto eq = assignment.find('='); eq != std::string::npos)
@@ -177,7 +155,7 @@ bool render_once(const RenderArgs& args) {
   for (;;) {
     const auto start = std::chrono::steady_clock::now();
     try {
-      render_once(args);
+      render_once(engine, args);
       const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::steady_clock::now() - start)
                           .count();
@@ -190,9 +168,19 @@ bool render_once(const RenderArgs& args) {
   }
 }
 
+/// Fonts, dictionary and breaker, loaded once for every render of this run (--watch too).
+Engine load_engine(const RenderArgs& args) {
+  try {
+    return Engine(engine_settings(args.fonts_dir, args.breaker));
+  } catch (const Error& e) {
+    throw with_option_hint(e);
+  }
+}
+
 void run_render(const RenderArgs& args) {
-  if (args.watch) watch_and_render(args);
-  if (render_once(args) && !args.allow_overset) {
+  const Engine engine = load_engine(args);
+  if (args.watch) watch_and_render(engine, args);
+  if (render_once(engine, args) && !args.allow_overset) {
     std::cerr << "broadsheet: text is overset (see the report; --allow-overset to accept)\n";
     throw ExitStatus{2};
   }

@@ -19,60 +19,134 @@ int break_violations(const FlowLine& before, const FlowLine& after) {
 
 namespace {
 
-int violations_of(const std::vector<FlowLine>& lines, const std::vector<int>& counts) {
-  int bad = 0, at = 0;
-  for (std::size_t c = 0; c + 1 < counts.size(); ++c) {
-    at += counts[c];
-    if (at > 0 && at < static_cast<int>(lines.size()))
-      bad += break_violations(lines[static_cast<std::size_t>(at - 1)],
-                              lines[static_cast<std::size_t>(at)]);
+/// Balancing as dynamic programming over the columns, left to right. Every column takes
+/// `base` + 0 ... 3 lines (base = ceil(n / columns) - 2); a state is what the rules still need
+/// to know of the columns so far: how many lines they took, the last column's count, the
+/// smallest and largest count, and the first column's. Costs are kept exactly (scaled by the
+/// column count, so the average needs no division); ties go to the split with the smallest
+/// counts from the last column back, as an enumeration in that order would find first.
+class BalancedSplit {
+ public:
+  BalancedSplit(const std::vector<FlowLine>& lines, int columns, int rows)
+      : lines_(lines),
+        n_(static_cast<int>(lines.size())),
+        columns_(columns),
+        rows_(rows),
+        base_((n_ + columns - 1) / columns - 2),
+        cells_(static_cast<std::size_t>(columns) * sums() * 4 * 4 * 4 * 4) {}
+
+  std::vector<int> run() {
+    for (int f = 0; f < 4; ++f)
+      if (valid(f)) relax(cell(0, f, f, f, f, f), {column_cost(f, f, f), 0}, -1, f);
+    for (int c = 0; c + 1 < columns_; ++c) step(c);
+    return best_split();
   }
-  return bad;
-}
+
+ private:
+  /// (cost, tie-break value): compared in that order.
+  struct Score {
+    long long cost = std::numeric_limits<long long>::max();
+    unsigned long long value = 0;
+    friend bool operator<(const Score& a, const Score& b) {
+      return a.cost != b.cost ? a.cost < b.cost : a.value < b.value;
+    }
+  };
+  struct Cell {
+    Score score;
+    int from = -1;   ///< the previous column's cell
+    int digit = -1;  ///< this column's count minus base
+  };
+
+  std::size_t sums() const { return static_cast<std::size_t>(3 * columns_ + 1); }
+  int count(int digit) const { return base_ + digit; }
+  bool valid(int digit) const { return count(digit) >= 0 && count(digit) <= rows_; }
+  int cell(int c, int sum, int digit, int low, int high, int first) const {
+    return ((((c * static_cast<int>(sums()) + sum) * 4 + digit) * 4 + low) * 4 + high) * 4 + first;
+  }
+  void relax(int at, Score score, int from, int digit) {
+    Cell& target = cells_[static_cast<std::size_t>(at)];
+    if (score < target.score) target = {score, from, digit};
+  }
+  /// A column's own cost: distance from the average, a price for a column two lines short of
+  /// the first, and for one taller than the column before it (a stepped foot is preferred).
+  long long column_cost(int digit, int first, int previous) const {
+    long long cost = std::llabs(static_cast<long long>(count(digit)) * columns_ - n_);
+    if (digit < first - 1) cost += 50LL * columns_;
+    if (previous >= 0 && digit > previous) cost += columns_;
+    return cost;
+  }
+  /// The price of a column break after `at` lines: widows, orphans, broken keeps.
+  long long break_cost(int at) const {
+    if (at <= 0 || at >= n_) return 0;
+    return 1000LL * columns_ *
+           break_violations(lines_[static_cast<std::size_t>(at - 1)],
+                            lines_[static_cast<std::size_t>(at)]);
+  }
+  unsigned long long place_value(int c, int digit) const {
+    // Ties go to the smallest counts from the last column back; past 31 columns the value would
+    // overflow, and ties are left to the order of the search.
+    return c < 31 ? static_cast<unsigned long long>(digit) << (2 * c) : 0;
+  }
+
+  void step(int c) {
+    for (int sum = 0; sum <= 3 * (c + 1); ++sum)
+      for (int d = 0; d < 4; ++d)
+        for (int low = 0; low < 4; ++low)
+          for (int high = low; high < 4; ++high)
+            for (int f = 0; f < 4; ++f) {
+              const int at = cell(c, sum, d, low, high, f);
+              const Score& here = cells_[static_cast<std::size_t>(at)].score;
+              if (here.cost == std::numeric_limits<long long>::max()) continue;
+              const long long broken = break_cost((c + 1) * base_ + sum);
+              for (int next = 0; next < 4; ++next) {
+                if (!valid(next)) continue;
+                const Score score{here.cost + broken + column_cost(next, f, d),
+                                  here.value + place_value(c + 1, next)};
+                relax(cell(c + 1, sum + next, next, std::min(low, next), std::max(high, next), f),
+                      score, at, next);
+              }
+            }
+  }
+
+  /// The best final state that meets the hard rules, traced back to the counts.
+  std::vector<int> best_split() const {
+    const int c = columns_ - 1;
+    Score best;
+    int best_at = -1;
+    for (int sum = 0; sum <= 3 * columns_; ++sum) {
+      if (columns_ * base_ + sum != n_) continue;
+      for (int d = 0; d < 4; ++d)
+        for (int low = 0; low < 4; ++low)
+          for (int high = low; high < 4; ++high)
+            for (int f = 0; f < 4; ++f) {
+              const int at = cell(c, sum, d, low, high, f);
+              Score score = cells_[static_cast<std::size_t>(at)].score;
+              // Hard: the last column at most one line shorter than the first, none more than one
+              // line taller than the first, no two more than two lines apart.
+              if (score.cost == std::numeric_limits<long long>::max() || d < f - 1 ||
+                  high > f + 1 || high - low > 2)
+                continue;
+              if (high != f) score.cost += 60LL * columns_;  // the first column not the tallest
+              if (score < best) {
+                best = score;
+                best_at = at;
+              }
+            }
+    }
+    std::vector<int> counts;
+    for (int at = best_at; at >= 0; at = cells_[static_cast<std::size_t>(at)].from)
+      counts.push_back(count(cells_[static_cast<std::size_t>(at)].digit));
+    std::reverse(counts.begin(), counts.end());
+    return counts;
+  }
+
+  const std::vector<FlowLine>& lines_;
+  const int n_, columns_, rows_, base_;
+  std::vector<Cell> cells_;
+};
 
 std::vector<int> balanced(const std::vector<FlowLine>& lines, int columns, int rows) {
-  const int n = static_cast<int>(lines.size());
-  const int per_column = (n + columns - 1) / columns;
-  const double average = static_cast<double>(n) / columns;
-  std::vector<int> best, counts(static_cast<std::size_t>(columns));
-  double best_cost = std::numeric_limits<double>::infinity();
-  // Every column takes per_column - 2 ... per_column + 1 lines: 4^columns candidates (at most
-  // 4096 for six columns).
-  std::vector<int> digit(static_cast<std::size_t>(columns), 0);
-  for (;;) {
-    int sum = 0;
-    bool ok = true;
-    for (std::size_t c = 0; c < counts.size(); ++c) {
-      counts[c] = per_column - 2 + digit[c];
-      ok = ok && counts[c] >= 0 && counts[c] <= rows;
-      sum += counts[c];
-    }
-    const int first = counts.front(), last = counts.back();
-    const int tallest = *std::max_element(counts.begin(), counts.end());
-    const int shortest = *std::min_element(counts.begin(), counts.end());
-    // Hard: the last column at most one line shorter than the first, and no column more than
-    // two lines off another, none more than one line taller than the first. Soft, at a price, where
-    // that saves a widow, an orphan or a keep: a middle column two lines short, a first column that
-    // is not the tallest.
-    ok = ok && sum == n && last >= first - 1 && tallest <= first + 1 && tallest - shortest <= 2;
-    if (ok) {
-      double cost = 1000.0 * violations_of(lines, counts);
-      for (std::size_t c = 0; c < counts.size(); ++c) {
-        cost += std::abs(counts[c] - average);
-        if (counts[c] < first - 1) cost += 50;
-        if (c > 0 && counts[c] > counts[c - 1]) cost += 1;  // prefer a stepped foot
-      }
-      if (first != tallest) cost += 60;
-      if (cost < best_cost) {
-        best_cost = cost;
-        best = counts;
-      }
-    }
-    std::size_t i = 0;
-    while (i < digit.size() && ++digit[i] == 4) digit[i++] = 0;
-    if (i == digit.size()) break;
-  }
-  return best;
+  return BalancedSplit(lines, columns, rows).run();
 }
 
 }  // namespace

@@ -19,12 +19,14 @@ struct FlowLine {
 int break_violations(const FlowLine& before, const FlowLine& after);
 
 /// Lines per column for `lines` in `columns` columns of at most `rows` lines. When everything
-/// fits, the columns are balanced: the last column is at most one line shorter than the first and
-/// no column two lines off another; among such splits the one with the fewest widows, orphans
-/// and broken keeps, then the most even, the first column the tallest, is chosen. When
-/// not everything fits, the columns are filled (a column gives up its last line where that avoids a
-/// bad break) and the sum of the counts is what fits. `reserve_last` rows are kept free at the foot
-/// of the last column (for a "Continued on page N" line) when the lines do not all fit.
+/// fits, the columns are balanced: the last column is at most one line shorter than the first,
+/// no column is more than one line taller than the first, and no two columns differ by more than
+/// two lines; among such splits the one with the fewest widows, orphans and broken keeps, then
+/// the most even (a middle column two lines short and a first column that is not the tallest
+/// are allowed only at a price), is chosen. When not everything fits, the columns are filled (a
+/// column gives up its last line where that avoids a bad break) and the sum of the counts is
+/// what fits. `reserve_last` rows are kept free at the foot of the last column (for a
+/// "Continued on page N" line) when the lines do not all fit.
 std::vector<int> distribute_columns(const std::vector<FlowLine>& lines, int columns, int rows,
                                     int reserve_last = 0);
 

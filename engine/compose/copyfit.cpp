@@ -27,10 +27,9 @@ class Trials {
       : context_(context), tpl_(tpl), slot_(slot), story_(story), region_(region), grid_(grid) {}
 
   Trial run(const StoryOptions& options) const {
-    PageLayout scratch;
-    DisplayPage page;
-    const SlotReport r = compose_story(context_, tpl_, slot_, story_, region_, grid_, scratch, page,
-                                       std::nullopt, nullptr, std::nullopt, options);
+    const ModuleResult m = compose_module(context_, tpl_, slot_, StoryWork::start_of(story_),
+                                          region_, grid_, std::nullopt, options);
+    const SlotReport& r = m.report;
     Trial t;
     t.rows = r.rows;
     t.columns = static_cast<int>(r.lines_per_column.size());
@@ -39,8 +38,7 @@ class Trials {
     t.headline_size = r.headline_size;
     t.headline_lines = r.headline_lines;
     t.deck_lines = r.deck_lines;
-    for (const Warning& w : scratch.warnings)
-      if (w.code == "headline-too-long" || w.code == "deck-too-long") t.display_fits = false;
+    t.display_fits = r.headline_fits && r.deck_fits;
     if (options.headline_lines && t.headline_lines != *options.headline_lines)
       t.display_fits = false;
     if (options.deck_lines && t.deck_lines != *options.deck_lines) t.display_fits = false;
@@ -80,6 +78,135 @@ std::string describe(const Trial& base, const Trial& chosen, const StoryOptions&
   return s.str();
 }
 
+/// The search over copyfit choices, in order of preference: display sizes and lines, deck lines,
+/// paragraph looseness, letter spacing. Every trial re-composes the story on scratch values.
+class CopyfitSearch {
+ public:
+  CopyfitSearch(const Trials& trials, const lt::PageTemplate& tpl, const lt::Slot& slot,
+                const story::Story& story)
+      : trials_(trials), tpl_(tpl), slot_(slot), story_(story), base_(trials.run({})) {}
+
+  CopyfitResult run() {
+    if (fills(base_)) return {{}, true, "fits as set: " + describe(base_, base_, {})};
+    if (auto fit = try_display_choices()) return *fit;
+    if (auto fit = try_deck_lines()) return *fit;
+    measure_looseness();
+    if (auto fit = try_adjusted(0)) return *fit;
+    // Letter spacing last, within the style's limits, the smallest change first.
+    const auto& j = tpl_.style(slot_.body_style).justification;
+    for (double step : {0.005, -0.005, 0.01, -0.01}) {
+      if (step > j.letter_space_max || step < j.letter_space_min) continue;
+      if (auto fit = try_adjusted(step)) return *fit;
+    }
+    return {{},
+            false,
+            "no exact fit: " + std::to_string(std::abs(shortfall(base_))) + " lines " +
+                (shortfall(base_) > 0 ? "short of" : "over") + " the slot as set"};
+  }
+
+ private:
+  CopyfitResult found(const StoryOptions& o, const Trial& t) const {
+    return {o, true, describe(base_, t, o)};
+  }
+
+  /// The largest headline first, in as few lines as it takes. Sizes above the one the module
+  /// chose do not fit; at most kHeadlineSteps half points below it are tried (a copyfit does
+  /// not shrink a headline by more than 32 pt).
+  std::optional<CopyfitResult> try_display_choices() {
+    constexpr int kHeadlineSteps = 64;
+    const lt::TextStyle& style = tpl_.style(slot_.headline_style);
+    const double max_size = slot_.headline_max_size > 0 ? slot_.headline_max_size : style.size;
+    const double min_size = slot_.headline_min_size > 0 ? slot_.headline_min_size : max_size;
+    const double start = std::min(max_size, base_.headline_size);
+    for (int step = 0; step <= kHeadlineSteps; ++step) {
+      const double size = start - 0.5 * step;
+      if (size < min_size - 1e-9) break;
+      for (int lines = 1; lines <= slot_.headline_max_lines; ++lines) {
+        const StoryOptions o{size, lines, std::nullopt, {}, 0};
+        const Trial t = trials_.run(o);
+        if (!t.display_fits) continue;
+        tried_.emplace_back(o, t);
+        if (fills(t)) return found(o, t);
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// Each display choice with the deck in 1, 2, ... lines.
+  std::optional<CopyfitResult> try_deck_lines() {
+    const int deck_max = story_.deck ? slot_.deck_max_lines : 0;
+    for (int deck = 1; deck <= deck_max; ++deck) {
+      for (const auto& [o0, t0] : std::vector(tried_)) {
+        StoryOptions o = o0;
+        o.deck_lines = deck;
+        const Trial t = trials_.run(o);
+        if (!t.display_fits) continue;
+        if (fills(t)) return found(o, t);
+        tried_.emplace_back(o, t);
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// How many lines each paragraph gains at looseness +1 and loses at -1.
+  void measure_looseness() {
+    const std::size_t paragraphs = story_.body.size();
+    gain_.assign(paragraphs, 0);
+    loss_.assign(paragraphs, 0);
+    for (std::size_t p = 0; p < paragraphs; ++p) {
+      StoryOptions o;
+      o.looseness.assign(paragraphs, 0);
+      o.looseness[p] = 1;
+      gain_[p] = trials_.run(o).lines - base_.lines;
+      o.looseness[p] = -1;
+      loss_[p] = base_.lines - trials_.run(o).lines;
+    }
+  }
+
+  /// `o` with looseness on the paragraphs that together gain (or lose) `needed` lines.
+  std::optional<StoryOptions> with_looseness(StoryOptions o, int needed) const {
+    o.looseness.assign(gain_.size(), 0);
+    // Change the last paragraphs first: the reader meets the change late, if at all.
+    for (std::size_t i = gain_.size(); i-- > 0 && needed != 0;) {
+      if (needed > 0 && gain_[i] == 1) {
+        o.looseness[i] = 1;
+        --needed;
+      }
+      if (needed < 0 && loss_[i] == 1) {
+        o.looseness[i] = -1;
+        ++needed;
+      }
+    }
+    if (needed != 0) return std::nullopt;
+    return o;
+  }
+
+  /// Every display choice tried so far at `tracking`, then with looseness to close the gap.
+  std::optional<CopyfitResult> try_adjusted(double tracking) const {
+    for (const auto& [o0, t0] : tried_) {
+      StoryOptions o = o0;
+      o.tracking = tracking;
+      const Trial t = tracking == 0 ? t0 : trials_.run(o);
+      if (fills(t)) return found(o, t);
+      for (int target : {t.rows * t.columns, t.rows * t.columns - 1}) {
+        if (auto loose = with_looseness(o, target - t.lines)) {
+          const Trial check = trials_.run(*loose);
+          if (fills(check)) return found(*loose, check);
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  const Trials& trials_;
+  const lt::PageTemplate& tpl_;
+  const lt::Slot& slot_;
+  const story::Story& story_;
+  const Trial base_;
+  std::vector<std::pair<StoryOptions, Trial>> tried_;
+  std::vector<int> gain_, loss_;
+};
+
 }  // namespace
 
 CopyfitResult find_copyfit(const ComposeContext& context, const lt::PageTemplate& tpl,
@@ -90,95 +217,7 @@ CopyfitResult find_copyfit(const ComposeContext& context, const lt::PageTemplate
   ComposeContext cached = context;
   cached.cache = &cache;
   const Trials trials(cached, tpl, slot, story, region, grid);
-  const Trial base = trials.run({});
-  CopyfitResult result;
-  if (fills(base)) {
-    result.exact = true;
-    result.summary = "fits as set: " + describe(base, base, {});
-    return result;
-  }
-
-  // The display choices in order of preference: the largest headline first, in as few lines as
-  // it takes; then the deck's line count.
-  const lt::TextStyle& headline_style = tpl.style(slot.headline_style);
-  const double max_size = slot.headline_max_size > 0 ? slot.headline_max_size : headline_style.size;
-  const double min_size = slot.headline_min_size > 0 ? slot.headline_min_size : max_size;
-  std::vector<StoryOptions> display;
-  for (double size = max_size; size >= min_size - 1e-9; size -= 0.5)
-    for (int lines = 1; lines <= slot.headline_max_lines; ++lines)
-      display.push_back({size, lines, std::nullopt, {}, 0});
-  const int deck_max = story.deck ? slot.deck_max_lines : 0;
-  std::vector<std::pair<StoryOptions, Trial>> tried;
-  for (const auto& o : display) {
-    const Trial t = trials.run(o);
-    if (!t.display_fits) continue;
-    tried.emplace_back(o, t);
-    if (fills(t)) return {o, true, describe(base, t, o)};
-  }
-  for (int deck = 1; deck <= deck_max; ++deck) {
-    for (const auto& [o0, t0] : std::vector(tried)) {
-      StoryOptions o = o0;
-      o.deck_lines = deck;
-      const Trial t = trials.run(o);
-      if (!t.display_fits) continue;
-      if (fills(t)) return {o, true, describe(base, t, o)};
-      tried.emplace_back(o, t);
-    }
-  }
-
-  // Looseness: how many lines each paragraph gains at +1 or loses at -1.
-  const int paragraphs = static_cast<int>(story.body.size());
-  std::vector<int> gain(static_cast<std::size_t>(paragraphs)), loss(gain.size());
-  for (int p = 0; p < paragraphs; ++p) {
-    StoryOptions o;
-    o.looseness.assign(gain.size(), 0);
-    o.looseness[static_cast<std::size_t>(p)] = 1;
-    gain[static_cast<std::size_t>(p)] = trials.run(o).lines - base.lines;
-    o.looseness[static_cast<std::size_t>(p)] = -1;
-    loss[static_cast<std::size_t>(p)] = base.lines - trials.run(o).lines;
-  }
-  auto with_looseness = [&](StoryOptions o, int needed) -> std::optional<StoryOptions> {
-    o.looseness.assign(gain.size(), 0);
-    // Change the last paragraphs first: the reader meets the change late, if at all.
-    for (int p = paragraphs - 1; p >= 0 && needed != 0; --p) {
-      const auto i = static_cast<std::size_t>(p);
-      if (needed > 0 && gain[i] == 1) {
-        o.looseness[i] = 1;
-        --needed;
-      }
-      if (needed < 0 && loss[i] == 1) {
-        o.looseness[i] = -1;
-        ++needed;
-      }
-    }
-    if (needed != 0) return std::nullopt;
-    return o;
-  };
-  auto try_adjusted = [&](double tracking) -> std::optional<CopyfitResult> {
-    for (const auto& [o0, t0] : tried) {
-      StoryOptions o = o0;
-      o.tracking = tracking;
-      const Trial t = tracking == 0 ? t0 : trials.run(o);
-      if (fills(t)) return CopyfitResult{o, true, describe(base, t, o)};
-      for (int target : {t.rows * t.columns, t.rows * t.columns - 1}) {
-        if (auto loose = with_looseness(o, target - t.lines)) {
-          const Trial check = trials.run(*loose);
-          if (fills(check)) return CopyfitResult{*loose, true, describe(base, check, *loose)};
-        }
-      }
-    }
-    return std::nullopt;
-  };
-  if (auto fit = try_adjusted(0)) return *fit;
-  // Letter spacing last, within the style's limits, the smallest change first.
-  const auto& j = tpl.style(slot.body_style).justification;
-  for (double step : {0.005, -0.005, 0.01, -0.01}) {
-    if (step > j.letter_space_max || step < j.letter_space_min) continue;
-    if (auto fit = try_adjusted(step)) return *fit;
-  }
-  result.summary = "no exact fit: " + std::to_string(std::abs(shortfall(base))) + " lines " +
-                   (shortfall(base) > 0 ? "short of" : "over") + " the slot as set";
-  return result;
+  return CopyfitSearch(trials, tpl, slot, story).run();
 }
 
 }  // namespace broadsheet::compose

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "compose/story_module.h"
+#include "compose/story_work.h"
 
 namespace broadsheet::compose {
 

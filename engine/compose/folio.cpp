@@ -42,9 +42,10 @@ std::string fill_folio_fields(const std::string& pattern, const FolioValues& val
     i = close;
     auto need_date = [&]() -> const story::Date& {
       if (!values.date)
-        throw InputError(where, "the folio needs a date ({" + field +
-                                    "}) but the article has no source line with one; "
-                                    "give --date YYYY-MM-DD");
+        throw InputError(where,
+                         "the folio needs a date ({" + field +
+                             "}) but the article has no source line with one; give the date",
+                         "folio-needs-date");
       return *values.date;
     };
     if (field == "publication") {
@@ -63,7 +64,8 @@ std::string fill_folio_fields(const std::string& pattern, const FolioValues& val
       if (!values.page)
         throw InputError(where,
                          "the folio needs a page number ({page}) but the article's source "
-                         "line has none; give --page N");
+                         "line has none; give the page number",
+                         "folio-needs-page");
       out += std::to_string(*values.page);
     } else {
       throw InputError(where, "unknown folio field {" + field + "}");

@@ -45,6 +45,8 @@ struct SlotReport {
   double headline_size = 0;
   int headline_lines = 0;
   int deck_lines = 0;
+  bool headline_fits = true;  ///< the headline took no more lines than the slot allows
+  bool deck_fits = true;      ///< likewise the deck
   std::vector<int> lines_per_column;
   int rows = 0;  ///< body lines a column of the module can hold
   int overset_lines = 0;
@@ -54,10 +56,20 @@ struct SlotReport {
   std::string fit;  ///< copyfit: what was changed to fill the slot, and by how much
 };
 
+/// White space no slot covers, across columns [first_column, last_column] (1-based) of one page.
+struct UnfilledSpace {
+  int page = 0;  ///< 0-based
+  int first_column = 0, last_column = 0;
+  double top = 0, bottom = 0;  ///< pt
+  std::string above;           ///< the slot over the hole, empty at the story area's head
+  std::string below;           ///< the slot under it, empty at the story area's foot
+};
+
 struct PageLayout {
   DisplayList display;
   std::vector<PlacedLine> lines;
   std::vector<SlotReport> slots;
+  std::vector<UnfilledSpace> unfilled;  ///< holes between stacked slots (see unfilled_space.h)
   Warnings warnings;
   double grid_origin = 0;  ///< y of the baseline grid's first line
   double grid_pitch = 0;

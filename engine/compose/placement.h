@@ -16,9 +16,18 @@ struct BaselineGrid {
   double pitch = 11;
   /// The first grid line at or below y.
   int row_at_or_below(double y) const {
-    return static_cast<int>(std::ceil((y - origin) / pitch - 1e-9));
+    return clamped_row(std::ceil((y - origin) / pitch - 1e-9));
   }
   double y(int row) const { return origin + row * pitch; }
+
+  /// A row number from a computed one; rows far off the page (or not numbers) are clamped so
+  /// that converting them is never undefined behaviour. Templates are checked long before this.
+  static int clamped_row(double row) {
+    constexpr double kLimit = 1e8;
+    if (!(row > -kLimit)) return -static_cast<int>(kLimit);
+    if (row > kLimit) return static_cast<int>(kLimit);
+    return static_cast<int>(row);
+  }
 };
 
 /// Adds a preview label (placeholder names, guide captions) in the template's body face, or its

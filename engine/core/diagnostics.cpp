@@ -16,9 +16,16 @@ std::string SourceLocation::to_string() const {
   return s;
 }
 
-InputError::InputError(SourceLocation where, const std::string& message)
-    : std::runtime_error(where.to_string() + ": " + message),
-      where_(std::move(where)),
-      message_(message) {}
+Error::Error(std::string file, int line, int column, std::string message, std::string code)
+    : std::runtime_error(SourceLocation{file, line, column}.to_string() + ": " + message),
+      file_(std::move(file)),
+      line_(line),
+      column_(column),
+      message_(std::move(message)),
+      code_(std::move(code)) {}
+
+InputError::InputError(SourceLocation where, const std::string& message, std::string code)
+    : Error(where.file, where.line, where.column, message, std::move(code)),
+      where_(std::move(where)) {}
 
 }  // namespace broadsheet

@@ -1,9 +1,10 @@
 #pragma once
 // Errors and warnings that point at the input: file, line (1-based, 0 = unknown), column.
 
-#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "broadsheet/error.h"
 
 namespace broadsheet {
 
@@ -17,22 +18,15 @@ struct SourceLocation {
   std::string to_string() const;
 };
 
-/// Bad input: a file the user gave us is wrong. Printed as "file:line:col: message".
-class InputError : public std::runtime_error {
+/// Bad input: a file the user gave us is wrong. Printed as "file:line:col: message". The
+/// public broadsheet::Error (include/broadsheet/error.h) is what callers of the library catch.
+class InputError : public Error {
  public:
-  InputError(SourceLocation where, const std::string& message);
+  InputError(SourceLocation where, const std::string& message, std::string code = {});
   const SourceLocation& where() const { return where_; }
-  const std::string& message() const { return message_; }
 
  private:
   SourceLocation where_;
-  std::string message_;
-};
-
-/// A problem that does not stop the run (an empty slot, an overfull line).
-struct Warning {
-  std::string code;     ///< short stable tag, e.g. "empty-slot", "overfull-line"
-  std::string message;  ///< one line for people
 };
 
 using Warnings = std::vector<Warning>;

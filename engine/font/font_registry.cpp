@@ -4,7 +4,6 @@
 #include <hb.h>
 #include <toml++/toml.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "core/diagnostics.h"
@@ -105,11 +104,6 @@ FontId FontRegistry::find(const std::string& family, const std::string& style) c
   for (std::size_t i = 0; i < fonts_.size(); ++i)
     if (fonts_[i].family() == family && fonts_[i].style() == style) return static_cast<FontId>(i);
   throw InputError({manifest_, 0, 0}, "no font '" + family + " " + style + "' in the manifest");
-}
-
-std::string FontRegistry::default_fonts_dir() {
-  if (const char* env = std::getenv("BROADSHEET_FONTS"); env && *env) return env;
-  return std::string(BROADSHEET_SOURCE_DIR) + "/fonts";
 }
 
 }  // namespace broadsheet::font

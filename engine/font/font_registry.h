@@ -59,9 +59,6 @@ class FontRegistry {
   std::size_t size() const { return fonts_.size(); }
   const std::string& manifest_path() const { return manifest_; }
 
-  /// $BROADSHEET_FONTS, else the fonts/ folder of the source tree this binary was built from.
-  static std::string default_fonts_dir();
-
  private:
   std::string manifest_;
   std::vector<Font> fonts_;

@@ -15,8 +15,14 @@ PreparedParagraph prepare_paragraph(const font::FontRegistry& fonts,
 BrokenParagraph break_paragraph(const font::FontRegistry& fonts, const PreparedParagraph& paragraph,
                                 const linebreak::LineBreaker& breaker, double measure,
                                 const ItemParams& params) {
+  return break_paragraph(fonts, paragraph, breaker, linebreak::LineWidths{{measure}}, params);
+}
+
+BrokenParagraph break_paragraph(const font::FontRegistry& fonts, const PreparedParagraph& paragraph,
+                                const linebreak::LineBreaker& breaker,
+                                const linebreak::LineWidths& widths, const ItemParams& params) {
   BrokenParagraph out;
-  out.breaks = breaker.break_lines(paragraph.items.list, linebreak::LineWidths{{measure}});
+  out.breaks = breaker.break_lines(paragraph.items.list, widths);
   out.lines = set_lines(fonts, paragraph.shaped, paragraph.items, out.breaks.lines, params);
   return out;
 }

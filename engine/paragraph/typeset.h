@@ -30,4 +30,9 @@ BrokenParagraph break_paragraph(const font::FontRegistry& fonts, const PreparedP
                                 const linebreak::LineBreaker& breaker, double measure,
                                 const ItemParams& params = {});
 
+/// The same with a width per line (TeX's \parshape): line i is set at `widths.at(i)`.
+BrokenParagraph break_paragraph(const font::FontRegistry& fonts, const PreparedParagraph& paragraph,
+                                const linebreak::LineBreaker& breaker,
+                                const linebreak::LineWidths& widths, const ItemParams& params = {});
+
 }  // namespace broadsheet::paragraph

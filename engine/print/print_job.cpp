@@ -1,10 +1,5 @@
 #include "print/print_job.h"
 
-#include <stdlib.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -12,40 +7,6 @@
 #include "print/cmyk_converter.h"
 
 namespace broadsheet::print {
-
-namespace {
-
-/// A fresh file in the temporary folder, removed when this goes out of scope.
-class TempFile {
- public:
-  TempFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "broadsheet-XXXXXX").string();
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file for Cairo's PDF");
-    close(fd);
-    path_ = pattern;
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) throw std::runtime_error("cannot read back Cairo's PDF");
-  return bytes.str();
-}
-
-}  // namespace
 
 PrintJob prepare_print(const DisplayList& preview,
                        const layout_template::PageTemplate& page_template, PdfInfo info) {
@@ -74,14 +35,14 @@ PrintJob prepare_print(const DisplayList& preview,
 
 std::string render_print_pdf(const PrintJob& job, const font::FontRegistry& fonts,
                              const render::PdfOptions& options) {
-  const TempFile cairo_pdf;
   render::PdfOptions cairo_options = options;
   cairo_options.include_preview_layer = false;
-  render::write_pdf(job.display, fonts, cairo_pdf.path(), cairo_options);
+  std::ostringstream cairo_pdf;
+  render::write_pdf(job.display, fonts, cairo_pdf, cairo_options);
   PrintPdfSettings settings = job.settings;
   if (settings.info.creator.empty()) settings.info.creator = options.creator;
   if (settings.info.date.empty()) settings.info.date = options.create_date;
-  return make_print_pdf(read_all(cairo_pdf.path()), settings);
+  return make_print_pdf(cairo_pdf.view(), settings);
 }
 
 }  // namespace broadsheet::print

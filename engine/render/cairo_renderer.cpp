@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <ostream>
 #include <stdexcept>
 #include <vector>
 
@@ -132,6 +133,59 @@ void check(cairo_status_t status, const std::string& what) {
     throw std::runtime_error(what + ": " + cairo_status_to_string(status));
 }
 
+/// Cairo's write callback for a std::ostream (the closure).
+cairo_status_t write_to_stream(void* closure, const unsigned char* data, unsigned int length) {
+  auto& out = *static_cast<std::ostream*>(closure);
+  out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(length));
+  return out ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/// Draws every page onto a PDF surface (file or stream) with the metadata, and finishes it.
+void emit_pdf(cairo_surface_t* surface, const DisplayList& display, const font::FontRegistry& fonts,
+              const PdfOptions& options, const std::string& what) {
+  check(cairo_surface_status(surface), what);
+  std::vector<FontFace> faces(fonts.size());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, display.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                 options.create_date.c_str());
+  Context cr(cairo_create(surface));
+  for (const DisplayPage& page : display.pages) {
+    cairo_pdf_surface_set_size(surface, page.width, page.height);
+    draw_page(cr.get(), page, fonts, faces, options.include_preview_layer);
+    cairo_show_page(cr.get());
+  }
+  check(cairo_status(cr.get()), what);
+  cr.reset();
+  cairo_surface_finish(surface);
+  check(cairo_surface_status(surface), what);
+}
+
+/// One page of `display` drawn on a white image surface at the options' resolution.
+Surface draw_png(const DisplayList& display, const font::FontRegistry& fonts,
+                 const PngOptions& options, const std::string& what) {
+  if (options.page < 0 || static_cast<std::size_t>(options.page) >= display.pages.size())
+    throw std::runtime_error("no page " + std::to_string(options.page + 1) + " to render");
+  if (!(options.dpi >= 1 && options.dpi <= 1200))
+    throw std::runtime_error("the PNG resolution must be between 1 and 1200 dpi");
+  const DisplayPage& page = display.pages[static_cast<std::size_t>(options.page)];
+  const double scale = options.dpi / 72.0;
+  const int width = static_cast<int>(std::ceil(page.width * scale));
+  const int height = static_cast<int>(std::ceil(page.height * scale));
+  std::vector<FontFace> faces(fonts.size());
+  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+  check(cairo_surface_status(surface.get()), what);
+  Context cr(cairo_create(surface.get()));
+  cairo_set_source_rgb(cr.get(), 1, 1, 1);
+  cairo_paint(cr.get());
+  cairo_scale(cr.get(), scale, scale);
+  draw_page(cr.get(), page, fonts, faces, options.include_preview_layer);
+  check(cairo_status(cr.get()), what);
+  cr.reset();
+  cairo_surface_flush(surface.get());
+  return surface;
+}
+
 }  // namespace
 
 void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, const std::string& path,
@@ -139,55 +193,36 @@ void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, cons
   if (display.pages.empty()) throw std::runtime_error("nothing to render: no pages");
   AtomicFile out(path);
   {
-    std::vector<FontFace> faces(fonts.size());
     const DisplayPage& first = display.pages.front();
     Surface surface(cairo_pdf_surface_create(out.temp().c_str(), first.width, first.height));
-    check(cairo_surface_status(surface.get()), path);
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, display.title.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
-                                   options.creator.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
-                                   options.create_date.c_str());
-    Context cr(cairo_create(surface.get()));
-    for (const DisplayPage& page : display.pages) {
-      cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
-      draw_page(cr.get(), page, fonts, faces, options.include_preview_layer);
-      cairo_show_page(cr.get());
-    }
-    check(cairo_status(cr.get()), path);
-    cr.reset();
-    cairo_surface_finish(surface.get());
-    check(cairo_surface_status(surface.get()), path);
+    emit_pdf(surface.get(), display, fonts, options, path);
   }
   out.commit();
 }
 
+void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, std::ostream& out,
+               const PdfOptions& options) {
+  if (display.pages.empty()) throw std::runtime_error("nothing to render: no pages");
+  const DisplayPage& first = display.pages.front();
+  Surface surface(
+      cairo_pdf_surface_create_for_stream(write_to_stream, &out, first.width, first.height));
+  emit_pdf(surface.get(), display, fonts, options, "PDF stream");
+}
+
 void write_png(const DisplayList& display, const font::FontRegistry& fonts, const std::string& path,
                const PngOptions& options) {
-  if (options.page < 0 || static_cast<std::size_t>(options.page) >= display.pages.size())
-    throw std::runtime_error("no page " + std::to_string(options.page + 1) + " to render");
-  if (!(options.dpi >= 1 && options.dpi <= 1200))
-    throw std::runtime_error("--dpi must be between 1 and 1200");
-  const DisplayPage& page = display.pages[static_cast<std::size_t>(options.page)];
-  const double scale = options.dpi / 72.0;
-  const int width = static_cast<int>(std::ceil(page.width * scale));
-  const int height = static_cast<int>(std::ceil(page.height * scale));
   AtomicFile out(path);
   {
-    std::vector<FontFace> faces(fonts.size());
-    Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
-    check(cairo_surface_status(surface.get()), path);
-    Context cr(cairo_create(surface.get()));
-    cairo_set_source_rgb(cr.get(), 1, 1, 1);
-    cairo_paint(cr.get());
-    cairo_scale(cr.get(), scale, scale);
-    draw_page(cr.get(), page, fonts, faces, options.include_preview_layer);
-    check(cairo_status(cr.get()), path);
-    cr.reset();
-    cairo_surface_flush(surface.get());
+    const Surface surface = draw_png(display, fonts, options, path);
     check(cairo_surface_write_to_png(surface.get(), out.temp().c_str()), path);
   }
   out.commit();
+}
+
+void write_png(const DisplayList& display, const font::FontRegistry& fonts, std::ostream& out,
+               const PngOptions& options) {
+  const Surface surface = draw_png(display, fonts, options, "PNG stream");
+  check(cairo_surface_write_to_png_stream(surface.get(), write_to_stream, &out), "PNG stream");
 }
 
 }  // namespace broadsheet::render

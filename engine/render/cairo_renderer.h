@@ -3,6 +3,7 @@
 // temporary file beside the target and renamed into place only when complete, so a failed run
 // never leaves a half-written file where a good one was.
 
+#include <iosfwd>
 #include <string>
 
 #include "core/display_list.h"
@@ -26,8 +27,17 @@ struct PngOptions {
 void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, const std::string& path,
                const PdfOptions& options);
 
+/// Writes every page of `display` as a PDF into `out` (the same bytes as the file). Throws
+/// std::runtime_error when drawing or the stream fails.
+void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, std::ostream& out,
+               const PdfOptions& options);
+
 /// Writes one page of `display` to a PNG at `path`. Throws std::runtime_error on failure.
 void write_png(const DisplayList& display, const font::FontRegistry& fonts, const std::string& path,
+               const PngOptions& options);
+
+/// Writes one page of `display` as a PNG into `out`.
+void write_png(const DisplayList& display, const font::FontRegistry& fonts, std::ostream& out,
                const PngOptions& options);
 
 }  // namespace broadsheet::render

@@ -18,6 +18,15 @@ std::string report_json(const compose::PageLayout& layout) {
   ordered_json slots = ordered_json::array();
   for (const auto& s : layout.slots) slots.push_back(slot_record(s));
   doc["slots"] = slots;
+  ordered_json unfilled = ordered_json::array();
+  for (const auto& u : layout.unfilled)
+    unfilled.push_back({{"page", u.page + 1},
+                        {"columns", {u.first_column, u.last_column}},
+                        {"top_pt", std::round(u.top * 100) / 100},
+                        {"height_pt", std::round((u.bottom - u.top) * 100) / 100},
+                        {"above", u.above},
+                        {"below", u.below}});
+  doc["unfilled"] = unfilled;
   ordered_json warnings = ordered_json::array();
   for (const auto& w : layout.warnings)
     warnings.push_back({{"code", w.code}, {"message", w.message}});

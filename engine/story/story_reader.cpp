@@ -136,6 +136,24 @@ std::optional<SourceMeta> parse_source_line(const Paragraph& line, const std::st
   return source;
 }
 
+/// TEMPORARY (replaced by the review branch): the composer's old subhead rule.
+bool looks_like_subhead(const std::string& text) {
+  if (text.empty() || text.size() > 60) return false;
+  const int words = static_cast<int>(std::count(text.begin(), text.end(), ' ')) + 1;
+  if (words > 8) return false;
+  const unsigned char first = static_cast<unsigned char>(text.front());
+  if (!(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9')) return false;
+  static const std::string closers[] = {".", ",", ";", ":", "!", "?", "\"", ")", "”", "’", "'"};
+  return std::none_of(std::begin(closers), std::end(closers), [&](const std::string& c) {
+    return text.size() >= c.size() && text.compare(text.size() - c.size(), c.size(), c) == 0;
+  });
+}
+
+void mark_subheads(std::vector<Paragraph>& body) {
+  for (std::size_t p = 1; p + 1 < body.size(); ++p)
+    if (looks_like_subhead(body[p].text)) body[p].kind = ParagraphKind::Subhead;
+}
+
 }  // namespace
 
 Story parse_story(const std::string& text, const std::string& file_name,
@@ -176,6 +194,7 @@ Story parse_story(const std::string& text, const std::string& file_name,
     story.contact = std::move(*next);
   }
 
+  mark_subheads(story.body);
   if (story.body.empty()) {
     const Paragraph& last_top = story.deck ? *story.deck : story.headline;
     fail(file_name, last_top.source_line, 0,

@@ -25,7 +25,8 @@ constexpr double kPage21Measure = 154.72;  // pt: one page21 column
 
 /// Everything loaded once per process: fonts, dictionary, story, body style.
 struct Fixture {
-  font::FontRegistry fonts = font::FontRegistry::load(font::FontRegistry::default_fonts_dir());
+  font::FontRegistry fonts =
+      font::FontRegistry::load(std::string(BROADSHEET_SOURCE_DIR) + "/fonts");
   text::Hyphenator hyphenator{text::Hyphenator::default_dictionary_path()};
   story::Story story = story::read_story(std::string(BROADSHEET_SOURCE_DIR) +
                                          "/tests/articles/00_page21_china_daily.txt");

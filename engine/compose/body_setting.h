@@ -1,0 +1,35 @@
+#pragma once
+// Composition stage 3: the body of a story set against the lines available to it. The body
+// stage asks for each line's width as it goes (line n of the module's flow is set at
+// `widths(n)`), so that a picture or a pull quote can shorten lines in a column without the
+// breaker knowing why.
+
+#include <functional>
+#include <vector>
+
+#include "compose/composer.h"
+#include "compose/story_work.h"
+
+namespace broadsheet::compose {
+
+/// The width of line `n` of a module's body flow (0: its first body line).
+using LineWidthFn = std::function<double(int n)>;
+
+/// Every line of the flow at one width.
+LineWidthFn constant_width(double width);
+
+/// The body lines of a module, the overfull ones also reported as warnings.
+struct BodySetting {
+  std::vector<BodyLine> lines;
+  Warnings warnings;
+};
+
+/// Sets what `work` holds of its story (the whole body and the contact line, or the rest a jump
+/// left) in `slot`'s styles. Subheads are set as subheads when the template has their style.
+/// Lines a jump left are re-used when their measure is what `widths` asks for, re-broken from
+/// their first line's text otherwise.
+BodySetting set_body(const ComposeContext& context, const layout_template::PageTemplate& tpl,
+                     const layout_template::Slot& slot, const StoryWork& work,
+                     const LineWidthFn& widths, const StoryOptions& options = {});
+
+}  // namespace broadsheet::compose

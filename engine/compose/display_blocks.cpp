@@ -1,0 +1,119 @@
+#include "compose/display_blocks.h"
+
+#include <cmath>
+
+#include "linebreak/balanced_breaker.h"
+#include "linebreak/greedy_breaker.h"
+#include "paragraph/typeset.h"
+
+namespace broadsheet::compose {
+
+namespace lt = layout_template;
+
+DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyle& style,
+                               LineRole role, const std::string& text, double size, double measure,
+                               int max_lines, int min_lines) {
+  paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+  ps.size = size;
+  ps.hyphenate = false;
+  if (ps.align == lt::Align::Justify) ps.align = lt::Align::Left;
+  const paragraph::PreparedParagraph prepared =
+      paragraph::prepare_paragraph(context.fonts, nullptr, text, ps, false);
+  DisplayBlock block;
+  block.style = &style;
+  block.role = role;
+  block.size = size;
+  block.leading = style.leading * size / style.size;
+  auto balanced = linebreak::break_balanced(prepared.items.list, measure, max_lines, min_lines);
+  if (!balanced) {
+    block.fits = false;
+    balanced = linebreak::GreedyBreaker().break_lines(prepared.items.list, {{measure}});
+  }
+  block.lines =
+      paragraph::set_lines(context.fonts, prepared.shaped, prepared.items, balanced->lines);
+  return block;
+}
+
+namespace {
+
+/// The largest size in the slot's range (in half points) at which the headline fits, or the size
+/// and line count a copyfit asks for.
+DisplayBlock fit_headline(const ComposeContext& context, const lt::TextStyle& style,
+                          const lt::Slot& slot, const std::string& text, double measure,
+                          const StoryOptions& options) {
+  const double max_size = slot.headline_max_size > 0 ? slot.headline_max_size : style.size;
+  const double min_size = slot.headline_min_size > 0 ? slot.headline_min_size : max_size;
+  const int min_lines = options.headline_lines.value_or(1);
+  const int max_lines = options.headline_lines.value_or(slot.headline_max_lines);
+  auto set_at = [&](double size) {
+    return set_display_block(context, style, LineRole::Headline, text, size, measure, max_lines,
+                             min_lines);
+  };
+  if (options.headline_size) return set_at(*options.headline_size);
+  // Sizes step down from the largest in half points; a smaller size never needs more lines, so
+  // the largest that fits is found by bisection (a few dozen settings even for a range of
+  // thousands of points, where stepping would never end).
+  const double steps = std::floor((max_size - min_size) / 0.5 + 1e-9);
+  auto size_at = [&](double step) { return max_size - 0.5 * step; };
+  DisplayBlock largest = set_at(max_size);
+  if (largest.fits) return largest;
+  DisplayBlock smallest = set_at(size_at(std::max(steps, 0.0)));
+  if (!smallest.fits)
+    return size_at(std::max(steps, 0.0)) == min_size ? smallest : set_at(min_size);
+  double fails = 0, fits = steps;  // invariant: size_at(fails) does not fit, size_at(fits) does
+  while (fits - fails > 1) {
+    const double mid = std::floor((fails + fits) / 2);
+    DisplayBlock block = set_at(size_at(mid));
+    if (block.fits) {
+      fits = mid;
+      smallest = std::move(block);
+    } else {
+      fails = mid;
+    }
+  }
+  return smallest;
+}
+
+/// Stacks `block` under `cursor`: its last baseline on a grid line, its first line's capitals
+/// clear of the cursor, so the block takes a whole number of grid lines with the extra above it.
+/// Returns the y under the block's last line (descender and space after included).
+double stack_block(const ComposeContext& context, DisplayBlock& block, double cursor,
+                   const BaselineGrid& grid) {
+  const lt::TextStyle& style = *block.style;
+  const font::FontMetrics& m =
+      context.fonts.font(context.fonts.find(style.font.family, style.font.style)).metrics();
+  const double n = static_cast<double>(block.lines.size());
+  const double needed_above = m.cap_height * block.size + (n - 1) * block.leading;
+  const double last_baseline =
+      grid.y(grid.row_at_or_below(cursor + style.space_before + needed_above));
+  block.baselines.clear();
+  for (std::size_t i = 0; i < block.lines.size(); ++i)
+    block.baselines.push_back(last_baseline - (n - 1 - static_cast<double>(i)) * block.leading);
+  return last_baseline + m.descender * block.size + style.space_after;
+}
+
+}  // namespace
+
+DisplayBlocks fit_display_blocks(const ComposeContext& context, const lt::PageTemplate& tpl,
+                                 const lt::Slot& slot, const story::Story& story, bool with_deck,
+                                 const ModuleRegion& region, const BaselineGrid& grid,
+                                 const StoryOptions& options) {
+  const double measure = region.measure();
+  DisplayBlocks blocks;
+  blocks.headline = fit_headline(context, tpl.style(slot.headline_style), slot, story.headline.text,
+                                 measure, options);
+  blocks.bottom = stack_block(context, blocks.headline, region.top, grid);
+  if (!with_deck || !story.deck) return blocks;
+  if (slot.deck_max_lines == 0) {
+    blocks.deck_dropped = true;
+    return blocks;
+  }
+  const lt::TextStyle& deck_style = tpl.style(slot.deck_style);
+  blocks.deck = set_display_block(
+      context, deck_style, LineRole::Deck, story.deck->text, deck_style.size, measure,
+      options.deck_lines.value_or(slot.deck_max_lines), options.deck_lines.value_or(1));
+  blocks.bottom = stack_block(context, *blocks.deck, blocks.bottom, grid);
+  return blocks;
+}
+
+}  // namespace broadsheet::compose

@@ -1,0 +1,108 @@
+#include "compose/module_placement.h"
+
+namespace broadsheet::compose {
+
+namespace lt = layout_template;
+
+namespace {
+
+const Color kOversetRed{0.86, 0.08, 0.08};
+
+/// Appends the glyph runs of `line` at (x, baseline).
+void draw_line(const paragraph::SetLine& line, double x, double baseline, const Color& color,
+               ModulePlacement& out) {
+  place_line(line, x, baseline, color, out.drawing);
+}
+
+template <class Shape>
+void add_preview(Shape shape, ModulePlacement& out) {
+  out.drawing.add(std::move(shape), Layer::Preview);
+}
+
+}  // namespace
+
+PlacedLine placed_line(const ModuleRegion& region, const std::string& slot, LineRole role,
+                       const lt::TextStyle& style, const paragraph::SetLine& line, double x,
+                       double baseline, double size) {
+  PlacedLine placed;
+  placed.page = region.page;
+  placed.slot = slot;
+  placed.role = role;
+  placed.style = style.name;
+  placed.text = line.text;
+  placed.left = x;
+  placed.baseline = baseline;
+  placed.width = line.width;
+  placed.measure = line.measure;
+  placed.ratio = line.ratio;
+  placed.glyph_scale = line.glyph_scale;
+  placed.size = size;
+  placed.hyphenated = line.hyphenated;
+  placed.justified = line.justified;
+  placed.last_of_paragraph = line.last_of_paragraph;
+  return placed;
+}
+
+void place_display_block(const DisplayBlock& block, const ModuleRegion& region,
+                         const std::string& slot, ModulePlacement& out) {
+  const double x = region.columns.front().x;
+  for (std::size_t i = 0; i < block.lines.size(); ++i) {
+    const paragraph::SetLine& line = block.lines[i];
+    draw_line(line, x, block.baselines[i], block.style->color, out);
+    PlacedLine placed = placed_line(region, slot, block.role, *block.style, line, x,
+                                    block.baselines[i], block.size);
+    placed.line_in_paragraph = static_cast<int>(i);
+    out.lines.push_back(std::move(placed));
+  }
+}
+
+void place_lines_in_column(const std::vector<paragraph::SetLine>& lines, const lt::TextStyle& style,
+                           LineRole role, const ModuleRegion& region, int column, int first_row,
+                           const BaselineGrid& grid, const std::string& slot,
+                           ModulePlacement& out) {
+  const double x = region.columns[static_cast<std::size_t>(column)].x;
+  int row = first_row;
+  for (const paragraph::SetLine& line : lines) {
+    draw_line(line, x, grid.y(row), style.color, out);
+    PlacedLine placed = placed_line(region, slot, role, style, line, x, grid.y(row), style.size);
+    placed.column = column;
+    out.lines.push_back(std::move(placed));
+    ++row;
+  }
+}
+
+std::size_t place_body(const std::vector<BodyLine>& body, const std::vector<int>& per_column,
+                       const ModuleRegion& region, int first_row, const BaselineGrid& grid,
+                       const std::string& slot, ModulePlacement& out) {
+  std::size_t next = 0;
+  for (std::size_t c = 0; c < per_column.size(); ++c) {
+    const double x = region.columns[c].x;
+    for (int r = 0; r < per_column[c]; ++r, ++next) {
+      const BodyLine& bl = body[next];
+      const double baseline = grid.y(first_row + r);
+      draw_line(bl.line, x, baseline, bl.style->color, out);
+      PlacedLine placed =
+          placed_line(region, slot, bl.role, *bl.style, bl.line, x, baseline, bl.style->size);
+      placed.paragraph = bl.paragraph;
+      placed.line_in_paragraph = bl.line_in_paragraph;
+      placed.column = static_cast<int>(c);
+      out.lines.push_back(std::move(placed));
+    }
+  }
+  return next;
+}
+
+void place_overset_mark(const ModuleRegion& region, double y, ModulePlacement& out) {
+  const double right = region.columns.back().x + region.columns.back().width;
+  const double left = region.columns.front().x;
+  add_preview(LineItem{left, y, right, y, 1.5, kOversetRed}, out);
+  const double size = 12;
+  add_preview(FillRectItem{{right - size, y - size / 2, size, size}, kOversetRed}, out);
+  // A white plus on the red square: the sign layout programs use for overset text.
+  const Color white{1, 1, 1};
+  const double cx = right - size / 2, cy = y;
+  add_preview(LineItem{cx - 3.5, cy, cx + 3.5, cy, 1.6, white}, out);
+  add_preview(LineItem{cx, cy - 3.5, cx, cy + 3.5, 1.6, white}, out);
+}
+
+}  // namespace broadsheet::compose

@@ -1,0 +1,55 @@
+#pragma once
+// The values that travel between the composition stages of a story module: the work a module
+// takes (where the story stands), the body lines it sets, and the choices a copyfit imposes.
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "compose/page_layout.h"
+#include "paragraph/line_setter.h"
+#include "story/story.h"
+#include "template/page_template.h"
+
+namespace broadsheet::compose {
+
+/// A body line waiting for its column.
+struct BodyLine {
+  paragraph::SetLine line;
+  const layout_template::TextStyle* style = nullptr;
+  LineRole role = LineRole::Body;
+  int paragraph = 0;
+  int line_in_paragraph = 0;
+  int paragraph_lines = 1;
+  bool keep_with_next = false;
+};
+
+/// Where a story stands: what a module takes and, when its region is full, hands on to the
+/// story's continuation (the cursor of work that Typst's flow keeps between regions).
+struct StoryWork {
+  const story::Story* story = nullptr;
+  /// Lines already set for the rest of the story (a jump's overflow), re-used when the
+  /// continuation's measure is the same, re-broken from their first line's text otherwise.
+  std::vector<BodyLine> lines;
+  int from_page = 0;  ///< the folio page the story comes from; 0: the story starts here
+
+  bool is_continuation() const { return from_page > 0; }
+
+  /// The whole of `story`, from its headline on.
+  static StoryWork start_of(const story::Story& story) {
+    StoryWork work;
+    work.story = &story;
+    return work;
+  }
+};
+
+/// Choices a copyfit may impose on a story module (all off by default).
+struct StoryOptions {
+  std::optional<double> headline_size;  ///< pt, instead of the largest that fits
+  std::optional<int> headline_lines;    ///< exactly this many headline lines
+  std::optional<int> deck_lines;        ///< exactly this many deck lines
+  std::vector<int> looseness;           ///< per body paragraph: TeX's \looseness (-1, 0, +1)
+  double tracking = 0;                  ///< em added to the body's letter spacing
+};
+
+}  // namespace broadsheet::compose
