@@ -36,6 +36,8 @@ struct RenderArgs {
   bool allow_overset = false;
   std::string report;
   bool fit = false;
+  bool print = false;    ///< the print-ready PDF (also when the template says output = "print")
+  bool preview = false;  ///< the preview PDF even when the template says output = "print"
 };
 
 Date parse_date_option(const std::string& value) {
@@ -106,7 +108,10 @@ void write_outputs(const RenderArgs& args, const Layout& layout) {
   const auto wrote = [&](const std::string& path) {
     if (!args.watch) std::cerr << "broadsheet: wrote " << path << "\n";
   };
-  write_file_atomically(args.output, layout.pdf(), "PDF");
+  if (args.print || (layout.prints_by_default() && !args.preview))
+    write_file_atomically(args.output, layout.print_pdf(), "print PDF");
+  else
+    write_file_atomically(args.output, layout.pdf(), "PDF");
   wrote(args.output);
   if (!args.layout.empty()) {
     write_file_atomically(args.layout, layout.layout_json(), "layout dump");
@@ -191,6 +196,12 @@ void add_render_command(CLI::App& app) {
   cmd->add_option("--template,-t", args->template_path, "Page template (TOML)")
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "PDF to write")->capture_default_str();
+  CLI::Option* print_flag =
+      cmd->add_flag("--print", args->print,
+                    "Write the print-ready PDF: CMYK, bleed, crop marks, page boxes, PDF/X-1a");
+  cmd->add_flag("--preview", args->preview,
+                "Write the preview PDF even when the template says output = \"print\"")
+      ->excludes(print_flag);
   cmd->add_option("--png", args->png, "Also write a PNG preview of the page");
   cmd->add_option("--layout", args->layout,
                   "Also write the layout dump (JSON: every line's text and position)");

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "template/page_template.h"
+#include "template/template_print.h"
 #include "template/template_regions.h"
 #include "template/template_values.h"
 
@@ -256,7 +257,7 @@ PageTemplate parse_template(const std::string& toml_text, const std::string& fil
   const toml::table document = parse_document(toml_text, file_name);
   const TableView root = root_view(
       document, file_name,
-      {"template", "page", "grid", "story_rule", "styles", "folio", "slot", "decoration"});
+      {"template", "page", "grid", "story_rule", "styles", "folio", "slot", "decoration", "print"});
 
   PageTemplate result;
   result.file = file_name;
@@ -281,6 +282,7 @@ PageTemplate parse_template(const std::string& toml_text, const std::string& fil
   if (auto slots = root.find("slot")) result.slots = read_slots(*slots, result);
   if (auto decorations = root.find("decoration"))
     result.decorations = read_decorations(*decorations, result);
+  if (auto print = root.find("print")) result.print = read_print(*print, file_name);
   return result;
 }
 
