@@ -5,11 +5,14 @@
 
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 #include "api/engine_setup.h"
 #include "compose/composer.h"
 #include "compose/guides.h"
 #include "core/diagnostics.h"
+#include "print/print_job.h"
+#include "print/print_metadata.h"
 #include "render/cairo_renderer.h"
 #include "render/layout_dump.h"
 #include "render/report.h"
@@ -29,7 +32,9 @@ struct Engine::Impl : api::EngineSetup {
 struct Layout::Impl {
   std::shared_ptr<const api::EngineSetup> engine;  ///< the fonts the layout was set in
   compose::PageLayout layout;
-  std::string pdf_date;  ///< the edition's date, as the PDF's creation date
+  std::string pdf_date;                         ///< the edition's date, as the PDF's creation date
+  layout_template::PageTemplate page_template;  ///< for the print PDF: bleed, type area, [print]
+  print::PdfInfo print_info;                    ///< the print PDF's title, author, subject
 };
 
 namespace {
@@ -104,6 +109,15 @@ Layout Engine::compose(const PageRequest& request) const {
                                          {.copyfit = request.copyfit});
   if (request.guides) compose::add_guides(impl_->context(), tpl, result->layout);
   result->pdf_date = edition_date(overrides, stories);
+  std::vector<const story::Story*> story_list;
+  for (const story::Story& story : stories) story_list.push_back(&story);
+  std::optional<int> page = overrides.page;
+  if (!page && !stories.empty() && stories.front().source) page = stories.front().source->page;
+  std::optional<story::Date> edition = overrides.date;
+  if (!edition && !stories.empty() && stories.front().source)
+    edition = stories.front().source->date;
+  result->print_info = print::describe_page(tpl, story_list, {edition, page});
+  result->page_template = tpl;
   return Layout(std::move(result));
 }
 
@@ -169,6 +183,25 @@ std::string Layout::pdf() const {
   std::ostringstream out;
   write_pdf(out);
   return std::move(out).str();
+}
+
+void Layout::write_print_pdf(std::ostream& out) const {
+  const print::PrintJob job =
+      print::prepare_print(impl_->layout.display, impl_->page_template, impl_->print_info);
+  out << print::render_print_pdf(
+      job, impl_->engine->fonts(),
+      {.creator = std::string("broadsheet ") + BROADSHEET_VERSION, .create_date = impl_->pdf_date});
+  if (!out) throw std::runtime_error("cannot write the print PDF");
+}
+
+std::string Layout::print_pdf() const {
+  std::ostringstream out;
+  write_print_pdf(out);
+  return std::move(out).str();
+}
+
+bool Layout::prints_by_default() const {
+  return impl_->page_template.print.output == layout_template::OutputMode::Print;
 }
 
 void Layout::write_png(std::ostream& out, const PngOptions& options) const {

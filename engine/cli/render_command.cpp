@@ -36,6 +36,8 @@ struct RenderArgs {
   bool allow_overset = false;
   std::string report;
   bool fit = false;
+  bool print = false;    ///< the print-ready PDF (also when the template says output = "print")
+  bool preview = false;  ///< the preview PDF even when the template says output = "print"
 };
 
 Date parse_date_option(const std::string& value) {
@@ -148,6 +150,7 @@ std::string render_output(const RenderArgs& args, const Layout& layout, const Ou
     if (out.what == "layout dump") return layout.layout_json();
     if (out.what == "report") return layout.report_json();
     if (out.what == "PNG") return layout.png({.dpi = args.dpi, .page = out.page});
+    if (out.what == "print PDF") return layout.print_pdf();
     return layout.pdf();
   } catch (const Error&) {
     throw;
@@ -159,7 +162,8 @@ std::string render_output(const RenderArgs& args, const Layout& layout, const Ou
 /// The outputs of one run, rendered first and then committed together (a failure commits
 /// none), each replaced atomically; says so unless watching.
 void write_outputs(const RenderArgs& args, const Layout& layout) {
-  std::vector<OutputFile> files{{args.output, "PDF"}};
+  const bool print = args.print || (layout.prints_by_default() && !args.preview);
+  std::vector<OutputFile> files{{args.output, print ? "print PDF" : "PDF"}};
   if (!args.layout.empty()) files.push_back({args.layout, "layout dump"});
   if (!args.report.empty()) files.push_back({args.report, "report"});
   for (int p = 0; !args.png.empty() && p < layout.page_count(); ++p)
@@ -241,6 +245,12 @@ void add_render_command(CLI::App& app) {
   cmd->add_option("--template,-t", args->template_path, "Page template (TOML)")
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "PDF to write")->capture_default_str();
+  CLI::Option* print_flag =
+      cmd->add_flag("--print", args->print,
+                    "Write the print-ready PDF: CMYK, bleed, crop marks, page boxes, PDF/X-1a");
+  cmd->add_flag("--preview", args->preview,
+                "Write the preview PDF even when the template says output = \"print\"")
+      ->excludes(print_flag);
   cmd->add_option("--png", args->png, "Also write a PNG preview of the page");
   cmd->add_option("--layout", args->layout,
                   "Also write the layout dump (JSON: every line's text and position)");

@@ -32,6 +32,13 @@ struct GlyphRunItem {
   std::vector<PositionedGlyph> glyphs;
   std::string text;
   std::vector<TextCluster> clusters;  ///< in glyph order; sums to text.size() / glyphs.size()
+  /// Tagged PDF: the structure element this run belongs to ("H1" headline, "P" deck and body
+  /// paragraphs; empty: untagged, as folio text). Runs with the same tag, element and story
+  /// form one element; a story's elements are wrapped in an "Art" element. Runs are drawn in
+  /// reading order, so elements come out in it.
+  std::string tag;
+  int element = -1;  ///< e.g. the paragraph's index in its story
+  int story = -1;    ///< the story's index on the page
 };
 
 struct FillRectItem {

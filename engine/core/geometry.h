@@ -2,6 +2,8 @@
 // Units and plain geometry. Every length inside the engine is in PostScript points (1/72 in),
 // y grows downwards from the top of the page, as in Cairo.
 
+#include <optional>
+
 namespace broadsheet {
 
 inline constexpr double kPointsPerMm = 72.0 / 25.4;
@@ -18,9 +20,20 @@ struct Rect {
   double bottom() const { return y + height; }
 };
 
-/// An sRGB colour, components 0..1.
+/// Process-colour ink coverage for print, components 0..1 (cyan, magenta, yellow, black).
+struct Cmyk {
+  double c = 0, m = 0, y = 0, k = 0;
+  friend bool operator==(const Cmyk&, const Cmyk&) = default;
+};
+
+/// An sRGB colour, components 0..1. A colour given as CMYK keeps its inks in `cmyk` (print
+/// uses them as they are) and an RGB approximation in r, g, b (previews draw that).
 struct Color {
   double r = 0, g = 0, b = 0;
+  std::optional<Cmyk> cmyk;
+  constexpr Color() = default;
+  constexpr Color(double red, double green, double blue, std::optional<Cmyk> inks = std::nullopt)
+      : r(red), g(green), b(blue), cmyk(inks) {}
   friend bool operator==(const Color&, const Color&) = default;
 };
 

@@ -12,6 +12,7 @@ inline constexpr std::size_t kArticleBytes = 16u << 20;      ///< one article fi
 inline constexpr std::size_t kTemplateBytes = 1u << 20;      ///< one template: 1 MB
 inline constexpr std::size_t kManifestBytes = 1u << 20;      ///< a font manifest: 1 MB
 inline constexpr std::size_t kLayoutDumpBytes = 64u << 20;   ///< a layout dump for diff: 64 MB
+inline constexpr std::size_t kIccProfileBytes = 16u << 20;   ///< an ICC profile: 16 MB
 inline constexpr std::size_t kDiffImageBytes = 256u << 20;   ///< a PNG given to diff: 256 MB
 inline constexpr int kColumns = 24;                          ///< grid columns in a template
 inline constexpr int kPages = 1000;                          ///< pages in a template

@@ -20,6 +20,7 @@
 
 #include "core/atomic_file.h"
 #include "core/limits.h"
+#include "render/structure_tags.h"
 
 namespace broadsheet::render {
 
@@ -84,10 +85,12 @@ void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& f
   cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
   cairo_set_font_options(cr, options.get());
 
+  StructureTagger tagger;
   for (const DisplayItem& item : page.items) {
     if (item.layer == Layer::Preview && !preview) continue;
     if (const auto* run = std::get_if<GlyphRunItem>(&item.shape)) {
       if (run->glyphs.empty()) continue;
+      tagger.enter(cr, *run);
       auto& face = faces[static_cast<std::size_t>(run->font)];
       if (!face) face = cairo_face_for(fonts.font(run->font));
       cairo_set_font_face(cr, face.get());
@@ -125,6 +128,7 @@ void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& f
       cairo_stroke(cr);
     }
   }
+  tagger.close(cr);
 }
 
 void check(cairo_status_t status, const std::string& what) {

@@ -160,6 +160,23 @@ struct Decoration {
   int source_line = 0;
 };
 
+/// What `render` makes by default: a preview PDF (RGB, as drawn) or the print-ready PDF.
+enum class OutputMode { Preview, Print };
+
+/// [print]: how the print-ready PDF is made (templates/README.md, "Print").
+struct PrintOptions {
+  OutputMode output = OutputMode::Preview;
+  std::string icc_profile;       ///< CMYK output profile (resolved path); empty: ghostscript's
+  std::string output_condition;  ///< the OutputIntent's identifier; empty: the profile's name
+  double ink_limit = 2.4;        ///< total ink, 0..4 (240 %: newsprint)
+  bool overprint_black = false;  ///< 100 % K text and rules overprint the inks below
+  bool crop_marks = true;
+  bool registration_marks = false;
+  double marks_length = 0;  ///< pt; 0: the default (5 mm)
+  double marks_offset = 0;  ///< pt from the trim; 0: the bleed plus 2 mm
+  int source_line = 0;
+};
+
 /// A page template, loaded and resolved.
 struct PageTemplate {
   std::string file;  ///< where it was loaded from
@@ -172,6 +189,7 @@ struct PageTemplate {
   std::vector<Decoration> decorations;  ///< drawn blocks first (under the text), then lines
   double story_rule_weight = 0;         ///< pt, rule between stories
   Color story_rule_color;
+  PrintOptions print;
 
   // Resolved once at load:
   Rect type_area;                     ///< inside the margins

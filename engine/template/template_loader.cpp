@@ -9,6 +9,7 @@
 #include "core/bounded_read.h"
 #include "core/limits.h"
 #include "template/page_template.h"
+#include "template/template_print.h"
 #include "template/template_regions.h"
 #include "template/template_values.h"
 
@@ -260,7 +261,7 @@ PageTemplate parse_template(const std::string& toml_text, const std::string& fil
   const toml::table document = parse_document(toml_text, file_name);
   const TableView root = root_view(
       document, file_name,
-      {"template", "page", "grid", "story_rule", "styles", "folio", "slot", "decoration"});
+      {"template", "page", "grid", "story_rule", "styles", "folio", "slot", "decoration", "print"});
 
   PageTemplate result;
   result.file = file_name;
@@ -285,6 +286,7 @@ PageTemplate parse_template(const std::string& toml_text, const std::string& fil
   if (auto slots = root.find("slot")) result.slots = read_slots(*slots, result);
   if (auto decorations = root.find("decoration"))
     result.decorations = read_decorations(*decorations, result);
+  if (auto print = root.find("print")) result.print = read_print(*print, file_name);
   return result;
 }
 

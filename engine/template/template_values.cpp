@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/limits.h"
 
@@ -349,15 +350,49 @@ double read_non_negative_length(const Field& field) {
   return value;
 }
 
+namespace {
+
+/// "cmyk(0, 60, 100, 0)": ink percentages; the RGB beside them is only a preview approximation.
+Color read_cmyk_color(const Field& field, const std::string& text) {
+  const std::string inner = text.substr(5, text.size() - 6);
+  std::vector<double> inks;
+  std::size_t at = 0;
+  while (at <= inner.size()) {
+    const std::size_t comma = std::min(inner.find(',', at), inner.size());
+    const std::string part = inner.substr(at, comma - at);
+    char* end = nullptr;
+    const double value = std::strtod(part.c_str(), &end);
+    const bool blank_after =
+        std::all_of(static_cast<const char*>(end), part.c_str() + part.size(),
+                    [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+    if (end == part.c_str() || !blank_after || !(value >= 0 && value <= 100))
+      fail(field, "expected cmyk(C, M, Y, K) with percentages 0 to 100, got \"" + text + "\"");
+    inks.push_back(value / 100);
+    at = comma + 1;
+  }
+  if (inks.size() != 4)
+    fail(field, "expected cmyk(C, M, Y, K) with four percentages, got \"" + text + "\"");
+  const Cmyk cmyk{inks[0], inks[1], inks[2], inks[3]};
+  return Color{(1 - cmyk.c) * (1 - cmyk.k), (1 - cmyk.m) * (1 - cmyk.k),
+               (1 - cmyk.y) * (1 - cmyk.k), cmyk};
+}
+
+}  // namespace
+
 Color read_color(const Field& field) {
   const auto* text = field.node->as_string();
-  if (!text) fail(field, "expected a colour \"#RRGGBB\", got " + describe_type(*field.node));
+  if (!text)
+    fail(field, "expected a colour \"#RRGGBB\" or \"cmyk(C, M, Y, K)\", got " +
+                    describe_type(*field.node));
   const std::string& hex = text->get();
+  if (hex.starts_with("cmyk(") && hex.ends_with(")")) return read_cmyk_color(field, hex);
   const bool well_formed =
       hex.size() == 7 && hex[0] == '#' && std::all_of(hex.begin() + 1, hex.end(), [](char c) {
         return std::isxdigit(static_cast<unsigned char>(c)) != 0;
       });
-  if (!well_formed) fail(field, "expected a colour \"#RRGGBB\", got " + show_value(*field.node));
+  if (!well_formed)
+    fail(field,
+         "expected a colour \"#RRGGBB\" or \"cmyk(C, M, Y, K)\", got " + show_value(*field.node));
   auto channel = [&](std::size_t at) { return std::stoi(hex.substr(at, 2), nullptr, 16) / 255.0; };
   return Color{channel(1), channel(3), channel(5)};
 }

@@ -122,6 +122,14 @@ class Layout {
   /// request gives the same bytes. Throws std::runtime_error when the stream fails.
   void write_pdf(std::ostream& out) const;
   std::string pdf() const;
+  /// The print-ready PDF (the template's [print] settings): CMYK with black text in black ink
+  /// only, bleed, crop marks, page boxes, an output intent and the PDF/X-1a keys; the same
+  /// request gives the same bytes. Throws std::runtime_error (an unreadable ICC profile, a
+  /// colour over the ink limit, a failing stream).
+  void write_print_pdf(std::ostream& out) const;
+  std::string print_pdf() const;
+  /// True when the template says output = "print": its PDF is the print-ready one.
+  bool prints_by_default() const;
   /// One page as a PNG preview (placeholders, guides and overset marks included).
   void write_png(std::ostream& out, const PngOptions& options = {}) const;
   std::string png(const PngOptions& options = {}) const;

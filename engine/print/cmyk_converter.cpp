@@ -1,0 +1,101 @@
+#include "print/cmyk_converter.h"
+
+#include <lcms2.h>
+
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+
+#include "core/bounded_read.h"
+#include "core/limits.h"
+
+namespace broadsheet::print {
+
+namespace {
+
+struct ProfileCloser {
+  void operator()(void* profile) const { cmsCloseProfile(profile); }
+};
+using Profile = std::unique_ptr<void, ProfileCloser>;
+
+struct TransformDeleter {
+  void operator()(void* transform) const { cmsDeleteTransform(transform); }
+};
+
+/// Ink values with four decimals: stable content streams, far below any press's resolution.
+double tidy(double ink) {
+  const double rounded = std::round(ink * 10000) / 10000;
+  return rounded < 0 ? 0 : (rounded > 1 ? 1 : rounded);
+}
+
+std::string profile_description(void* profile) {
+  std::array<char, 256> text{};
+  const auto length = cmsGetProfileInfoASCII(profile, cmsInfoDescription, "en", "US", text.data(),
+                                             static_cast<cmsUInt32Number>(text.size()));
+  return length > 1 ? std::string(text.data()) : std::string("CMYK output profile");
+}
+
+}  // namespace
+
+struct CmykConverter::Transform {
+  std::unique_ptr<void, TransformDeleter> handle;
+};
+
+std::string default_cmyk_profile_path() {
+  return "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+}
+
+std::string read_icc_profile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw std::runtime_error(path + ": cannot read the ICC profile" +
+                             (path == default_cmyk_profile_path()
+                                  ? " (Debian package libgs-common; scripts/setup.sh installs it)"
+                                  : ""));
+  in.close();
+  return read_bounded_file(path, limits::kIccProfileBytes, "ICC profile");
+}
+
+CmykConverter::CmykConverter(const std::string& profile, double ink_limit)
+    : transform_(std::make_unique<Transform>()), ink_limit_(ink_limit) {
+  Profile output(
+      cmsOpenProfileFromMem(profile.data(), static_cast<cmsUInt32Number>(profile.size())));
+  if (!output) throw std::runtime_error("the ICC profile cannot be read");
+  if (cmsGetColorSpace(output.get()) != cmsSigCmykData ||
+      cmsGetDeviceClass(output.get()) != cmsSigOutputClass)
+    throw std::runtime_error("the ICC profile is not a CMYK output profile");
+  description_ = profile_description(output.get());
+  Profile srgb(cmsCreate_sRGBProfile());
+  // Little CMS takes the limit in percent, at most 400.
+  Profile limit(cmsCreateInkLimitingDeviceLink(cmsSigCmykData, ink_limit * 100));
+  if (!srgb || !limit) throw std::runtime_error("Little CMS cannot create its profiles");
+  std::array<cmsHPROFILE, 3> chain{srgb.get(), output.get(), limit.get()};
+  transform_->handle.reset(cmsCreateMultiprofileTransform(
+      chain.data(), static_cast<cmsUInt32Number>(chain.size()), TYPE_RGB_DBL, TYPE_CMYK_DBL,
+      INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_BLACKPOINTCOMPENSATION | cmsFLAGS_NOCACHE));
+  if (!transform_->handle)
+    throw std::runtime_error("Little CMS cannot make the RGB to CMYK transform");
+}
+
+CmykConverter::~CmykConverter() = default;
+
+Cmyk CmykConverter::convert(const Color& rgb) const {
+  if (std::abs(rgb.r - rgb.g) < 1e-6 && std::abs(rgb.g - rgb.b) < 1e-6)
+    return Cmyk{0, 0, 0, tidy(1 - rgb.r)};  // a neutral: black ink only
+  const std::array<double, 3> in{rgb.r, rgb.g, rgb.b};
+  std::array<double, 4> out{};
+  cmsDoTransform(transform_->handle.get(), in.data(), out.data(), 1);
+  Cmyk inks{tidy(out[0] / 100), tidy(out[1] / 100), tidy(out[2] / 100), tidy(out[3] / 100)};
+  // Rounding may leave a hair over the limit: take it from the colour inks, never from black.
+  const double over = total_ink(inks) - ink_limit_;
+  if (over > 0) {
+    const double colour = inks.c + inks.m + inks.y;
+    const double keep = colour > 0 ? (colour - over) / colour : 1;
+    inks = {std::floor(inks.c * keep * 10000) / 10000, std::floor(inks.m * keep * 10000) / 10000,
+            std::floor(inks.y * keep * 10000) / 10000, inks.k};
+  }
+  return inks;
+}
+
+}  // namespace broadsheet::print

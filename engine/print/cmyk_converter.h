@@ -1,0 +1,47 @@
+#pragma once
+// RGB to CMYK for print through an ICC output profile (Little CMS), with an ink limit.
+
+#include <memory>
+#include <string>
+
+#include "core/geometry.h"
+
+namespace broadsheet::print {
+
+/// Ghostscript's default CMYK output profile (Debian's libgs-common), used when a template names
+/// none.
+std::string default_cmyk_profile_path();
+
+/// The bytes of an ICC profile file; throws std::runtime_error naming the file.
+std::string read_icc_profile(const std::string& path);
+
+/// Converts sRGB colours to the inks of one CMYK output profile. Neutral greys (black, white,
+/// the rule greys) become black ink only, never four inks; other colours go through the
+/// profile (relative colorimetric with black point compensation) and Little CMS's ink-limiting
+/// device link, so no colour needs more total ink than `ink_limit`.
+class CmykConverter {
+ public:
+  /// `profile` holds the bytes of a CMYK output profile; `ink_limit` is total ink, 1..4.
+  CmykConverter(const std::string& profile, double ink_limit);
+  ~CmykConverter();
+  CmykConverter(const CmykConverter&) = delete;
+  CmykConverter& operator=(const CmykConverter&) = delete;
+
+  Cmyk convert(const Color& rgb) const;
+  double ink_limit() const { return ink_limit_; }
+  /// The profile's description ("Artifex CMYK SWOP Profile"), for the OutputIntent.
+  const std::string& description() const { return description_; }
+
+ private:
+  struct Transform;
+  std::unique_ptr<Transform> transform_;
+  double ink_limit_;
+  std::string description_;
+};
+
+/// Total ink of a colour, 0..4.
+inline double total_ink(const Cmyk& c) {
+  return c.c + c.m + c.y + c.k;
+}
+
+}  // namespace broadsheet::print

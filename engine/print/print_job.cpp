@@ -1,0 +1,48 @@
+#include "print/print_job.h"
+
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+#include "print/cmyk_converter.h"
+
+namespace broadsheet::print {
+
+PrintJob prepare_print(const DisplayList& preview,
+                       const layout_template::PageTemplate& page_template, PdfInfo info) {
+  const layout_template::PrintOptions& options = page_template.print;
+  PrintJob job;
+  PrintPdfSettings& settings = job.settings;
+  settings.page = print_page_spec(page_template);
+  job.display = print_display(preview, settings.page);
+  const std::string profile_path =
+      options.icc_profile.empty() ? default_cmyk_profile_path() : options.icc_profile;
+  settings.icc_profile = read_icc_profile(profile_path);
+  const auto converter = [&] {
+    try {
+      return std::make_unique<CmykConverter>(settings.icc_profile, options.ink_limit);
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error(profile_path + ": " + e.what());
+    }
+  }();
+  settings.profile_name = converter->description();
+  settings.colors = assign_print_colors(job.display, *converter);
+  settings.overprint_black = options.overprint_black;
+  settings.output_condition = options.output_condition;
+  settings.info = std::move(info);
+  return job;
+}
+
+std::string render_print_pdf(const PrintJob& job, const font::FontRegistry& fonts,
+                             const render::PdfOptions& options) {
+  render::PdfOptions cairo_options = options;
+  cairo_options.include_preview_layer = false;
+  std::ostringstream cairo_pdf;
+  render::write_pdf(job.display, fonts, cairo_pdf, cairo_options);
+  PrintPdfSettings settings = job.settings;
+  if (settings.info.creator.empty()) settings.info.creator = options.creator;
+  if (settings.info.date.empty()) settings.info.date = options.create_date;
+  return make_print_pdf(cairo_pdf.view(), settings);
+}
+
+}  // namespace broadsheet::print
