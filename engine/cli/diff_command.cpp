@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "core/atomic_file.h"
 #include "core/diagnostics.h"
 #include "diff/layout_diff.h"
 #include "diff/pixel_diff.h"
@@ -128,6 +129,8 @@ void run_diff(const DiffArgs& args) {
     std::error_code ec;
     if (!fs::is_regular_file(*path, ec)) fail(*path + ": no such file");
   }
+  if (same_file(args.image, args.before) || same_file(args.image, args.after))
+    fail(args.image + ": the diff image may not replace a compared file");
   if (kind_before != kind_after)
     fail(args.after + ": a ." + kind_after + " cannot be compared with a ." + kind_before + " (" +
          args.before + ")");

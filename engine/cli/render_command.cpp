@@ -113,14 +113,6 @@ std::vector<std::string> input_paths(const RenderArgs& args) {
   return inputs;
 }
 
-/// The same file, by path or (when both exist) by identity: a hard link or "./x" is caught too.
-bool same_file(const std::string& a, const std::string& b) {
-  namespace fs = std::filesystem;
-  std::error_code ec1, ec2;
-  if (fs::equivalent(a, b, ec1)) return true;
-  return fs::weakly_canonical(a, ec1) == fs::weakly_canonical(b, ec2) && !ec1 && !ec2;
-}
-
 /// Before any work: no output may be an input, nor the same file as another output.
 void check_output_paths(const RenderArgs& args, const std::vector<std::string>& outputs) {
   const std::vector<std::string> inputs = input_paths(args);

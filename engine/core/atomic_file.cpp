@@ -114,6 +114,14 @@ void OutputBatch::commit() {
   files_.clear();
 }
 
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec1, ec2;
+  if (fs::equivalent(a, b, ec1)) return true;
+  const fs::path canonical_a = fs::weakly_canonical(a, ec1);
+  const fs::path canonical_b = fs::weakly_canonical(b, ec2);
+  return !ec1 && !ec2 && canonical_a == canonical_b;
+}
+
 void write_file_atomically(const std::string& path, std::string_view text,
                            const std::string& what) {
   AtomicFile file(path, what);

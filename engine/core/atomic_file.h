@@ -52,6 +52,10 @@ class OutputBatch {
   std::vector<AtomicFile> files_;
 };
 
+/// The same file, by path or (when both exist) by identity: "./x", "d/../x" and hard links
+/// count. For refusing an output that would replace an input.
+bool same_file(const std::string& a, const std::string& b);
+
 /// Writes `text` to `path` through an AtomicFile; throws std::runtime_error naming `what`.
 void write_file_atomically(const std::string& path, std::string_view text, const std::string& what);
 

@@ -200,6 +200,9 @@ BOOST_AUTO_TEST_CASE(diff_images_beyond_the_pixel_limit_are_refused_before_loadi
   write(dir + "/b.png", header);
   expect_one_line_error(cli("diff " + dir + "/a.png " + dir + "/b.png"), 2, dir + "/a.png",
                         "beyond the limit of 32 megapixels a page");
+  expect_one_line_error(cli("diff " + dir + "/a.png " + dir + "/b.png --image " + dir + "/b.png"),
+                        2, dir + "/b.png", "may not replace a compared file");
+  BOOST_TEST(slurp(dir + "/b.png") == header);
   const std::string pdf = dir + "/page.pdf";
   BOOST_REQUIRE(cli("render " + kArticle + " -o " + pdf).status == 0);
   expect_one_line_error(cli("diff " + pdf + " " + pdf + " --dpi 1200"), 2, pdf,
