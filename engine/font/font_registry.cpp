@@ -30,14 +30,18 @@ double metric_em(hb_font_t* font, hb_ot_metrics_tag_t tag, unsigned upem, double
 void check_font_file(const std::string& manifest, int line, const std::string& fonts_dir,
                      const std::string& file) {
   namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path folder = fs::weakly_canonical(fs::absolute(fonts_dir), ec);
-  const fs::path resolved = fs::weakly_canonical(fs::absolute(file), ec);
+  std::error_code folder_error, file_error;
+  fs::path folder = fs::weakly_canonical(fs::absolute(fonts_dir), folder_error);
+  if (folder.filename().empty()) folder = folder.parent_path();  // "fonts/" -> "fonts"
+  const fs::path resolved = fs::weakly_canonical(fs::absolute(file), file_error);
   const auto [folder_end, ignored] =
       std::mismatch(folder.begin(), folder.end(), resolved.begin(), resolved.end());
-  if (ec || folder_end != folder.end())
+  if (folder_error || file_error || folder_end != folder.end())
     throw InputError({manifest, line, 0},
                      "font file '" + limits::echo(file) + "' is outside the manifest's folder");
+  std::error_code ec;
+  if (!fs::exists(resolved, ec))
+    throw InputError({manifest, line, 0}, "font file '" + limits::echo(file) + "' does not exist");
   if (!fs::is_regular_file(resolved, ec))
     throw InputError({manifest, line, 0},
                      "font file '" + limits::echo(file) + "' is not a regular file");
@@ -118,9 +122,6 @@ FontRegistry FontRegistry::load(const std::string& fonts_dir) {
       return *v;
     };
     const std::string file = (fs::path(fonts_dir) / field("file")).string();
-    if (!fs::exists(file))
-      throw InputError({manifest, line, 0},
-                       "font file '" + limits::echo(file) + "' does not exist");
     check_font_file(manifest, line, fonts_dir, file);
     registry.fonts_.emplace_back(field("family"), field("style"), file);
   }
