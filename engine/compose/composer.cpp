@@ -194,10 +194,25 @@ class PageComposer {
 
   /// Puts a module's drawing, lines and warnings on the page and the layout.
   SlotReport commit(ModuleResult module, DisplayPage& page) {
-    for (DisplayItem& item : module.placement.drawing.items) page.items.push_back(std::move(item));
+    // Tagged PDF: each story on a page is one article element, numbered in drawing order.
+    const int story = stories_on_page(page);
+    for (DisplayItem& item : module.placement.drawing.items) {
+      if (auto* run = std::get_if<GlyphRunItem>(&item.shape); run && !run->tag.empty())
+        run->story = story;
+      page.items.push_back(std::move(item));
+    }
     for (PlacedLine& line : module.placement.lines) layout_.lines.push_back(std::move(line));
     for (Warning& w : module.warnings) layout_.warnings.push_back(std::move(w));
     return std::move(module.report);
+  }
+
+  /// How many stories are on the page so far: the next one's number.
+  static int stories_on_page(const DisplayPage& page) {
+    int highest = -1;
+    for (const DisplayItem& item : page.items)
+      if (const auto* run = std::get_if<GlyphRunItem>(&item.shape))
+        highest = std::max(highest, run->story);
+    return highest + 1;
   }
 
   void add_bottom_slots(const PageFrames& frames, DisplayPage& page) {

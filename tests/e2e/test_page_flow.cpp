@@ -176,3 +176,39 @@ BOOST_AUTO_TEST_CASE(a_story_slots_fixed_depth_is_its_depth_even_when_the_story_
     if (s.name == "rail")
       BOOST_TEST(s.depth == 150 * 72 / 25.4, boost::test_tools::tolerance(1e-9));
 }
+
+BOOST_AUTO_TEST_CASE(every_story_is_tagged_in_reading_order) {
+  const auto& tpl = page21();
+  const story::Story lead = story::read_story(kLead);
+  const story::Story rail = story::read_story(kRail, {.has_deck = false});
+  const auto layout = compose_stories(tpl, {&lead, &rail});
+  int story = 0, element = -1, headlines = 0, untagged_text = 0;
+  for (const auto& item : layout.display.pages[0].items) {
+    const auto* run = std::get_if<GlyphRunItem>(&item.shape);
+    if (!run || item.layer != Layer::Print) continue;
+    if (run->tag.empty()) {
+      ++untagged_text;  // folio
+      continue;
+    }
+    // Stories one after the other; within a story, elements never go back.
+    BOOST_TEST(run->story >= story);
+    if (run->story > story) element = -1;
+    story = run->story;
+    BOOST_TEST(run->element >= element, run->text);
+    element = run->element;
+    if (run->tag == "H1") {
+      ++headlines;
+      BOOST_TEST(run->element == 0);
+    } else {
+      BOOST_TEST((run->tag == "P" || run->tag == "H2"), run->tag);
+    }
+  }
+  BOOST_TEST(story == 1);
+  BOOST_TEST(headlines > 2);  // one run per headline word
+  BOOST_TEST(untagged_text > 0);
+  const std::string pdf = test_out("tagged.pdf");
+  const auto r = run_command(broadsheet_binary() + " render " + kLead + " -o " + pdf);
+  BOOST_TEST_REQUIRE(r.status == 0, r.output);
+  BOOST_TEST(run_command("pdfinfo " + pdf).output.find("Tagged:          yes") !=
+             std::string::npos);
+}
