@@ -64,12 +64,7 @@ SlotReport empty_slot_report(const lt::PageTemplate& tpl, const SlotStories& by_
                              const SlotFrame& frame, const ModuleRegion& region,
                              double top_row_bottom) {
   const lt::Slot& slot = *frame.slot;
-  SlotReport report;
-  report.page = region.page;
-  report.name = slot.name;
-  report.first_column = slot.first_column;
-  report.last_column = slot.last_column;
-  report.top = region.top;
+  SlotReport report = slot_report(slot, region.page, region.top);
   const bool story_below = std::any_of(tpl.slots.begin(), tpl.slots.end(), [&](const lt::Slot& s) {
     return by_slot.count(s.name) &&
            std::find(s.below.begin(), s.below.end(), slot.name) != s.below.end();
@@ -219,12 +214,7 @@ class PageComposer {
     for (const SlotFrame& frame : frames.bottom) {
       const lt::Slot& slot = *frame.slot;
       const Rect& r = frames.bottom_rects.at(slot.name);
-      SlotReport report;
-      report.page = frames.page_index;
-      report.name = slot.name;
-      report.first_column = slot.first_column;
-      report.last_column = slot.last_column;
-      report.top = r.y;
+      SlotReport report = slot_report(slot, frames.page_index, r.y);
       report.depth = r.height;
       layout_.slots.push_back(std::move(report));
       add_placeholder(context_, tpl_, r, slot.label.empty() ? slot.name : slot.label, page);
