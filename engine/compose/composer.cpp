@@ -210,14 +210,23 @@ class PageComposer {
     return highest + 1;
   }
 
+  /// Bottom slots keep their fixed rectangles: a story slot there is set within it, any other
+  /// is a placeholder in previews.
   void add_bottom_slots(const PageFrames& frames, DisplayPage& page) {
     for (const SlotFrame& frame : frames.bottom) {
       const lt::Slot& slot = *frame.slot;
       const Rect& r = frames.bottom_rects.at(slot.name);
-      SlotReport report = slot_report(slot, frames.page_index, r.y);
+      const ModuleRegion region{frames.page_index, r.y, r.bottom(), frame.columns};
+      SlotReport report =
+          slot.kind == lt::SlotKind::Story ? compose_slot(frame, region, page) : SlotReport{};
+      if (report.name.empty()) {
+        report = slot_report(slot, frames.page_index, r.y);
+        if (slot.kind == lt::SlotKind::Story)
+          layout_.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
+        add_placeholder(context_, tpl_, r, slot.label.empty() ? slot.name : slot.label, page);
+      }
       report.depth = r.height;
       layout_.slots.push_back(std::move(report));
-      add_placeholder(context_, tpl_, r, slot.label.empty() ? slot.name : slot.label, page);
     }
   }
 

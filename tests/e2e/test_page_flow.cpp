@@ -212,3 +212,32 @@ BOOST_AUTO_TEST_CASE(every_story_is_tagged_in_reading_order) {
   BOOST_TEST(run_command("pdfinfo " + pdf).output.find("Tagged:          yes") !=
              std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_story_slot_at_the_foot_of_the_page_is_set_in_its_fixed_rectangle) {
+  std::string text = slurp("templates/page21.toml");
+  text = replaced(text,
+                  "name = \"ad\"\nkind = \"advertisement\"\ncolumns = [1, 6]\nplace = "
+                  "\"bottom\"\ndepth = \"240mm\"\nlabel = \"Advertisement 350 × 240 mm\"",
+                  "name = \"foot\"\nkind = \"story\"\ncolumns = [1, 6]\nplace = \"bottom\"\n"
+                  "depth = \"100mm\"\nheadline_size = [24, 30]");
+  const auto tpl = layout_template::parse_template(text, "story_at_foot.toml");
+  const story::Story lead = story::read_story(kLead);
+  const story::Story rail = story::read_story(kRail, {.has_deck = false});
+  const story::Story second = story::read_story(kSecond, {.has_deck = false});
+  const story::Story foot = story::read_story(kRail, {.has_deck = false});
+  const auto layout = compose_stories(tpl, {&lead, &rail, &second, &foot});
+  const double foot_top = tpl.story_area.bottom() - 100 * 72 / 25.4;
+  int foot_lines = 0;
+  for (const auto& l : layout.lines) {
+    if (l.slot != "foot") continue;
+    ++foot_lines;
+    BOOST_TEST(l.baseline > foot_top, l.text);
+    BOOST_TEST(l.baseline < tpl.story_area.bottom(), l.text);
+  }
+  BOOST_TEST(foot_lines > 20);
+  for (const auto& s : layout.slots)
+    if (s.name == "foot") {
+      BOOST_TEST(s.story == kRail);
+      BOOST_TEST(s.overset_lines == 0);
+    }
+}
