@@ -64,12 +64,7 @@ SlotReport empty_slot_report(const lt::PageTemplate& tpl, const SlotStories& by_
                              const SlotFrame& frame, const ModuleRegion& region,
                              double top_row_bottom) {
   const lt::Slot& slot = *frame.slot;
-  SlotReport report;
-  report.page = region.page;
-  report.name = slot.name;
-  report.first_column = slot.first_column;
-  report.last_column = slot.last_column;
-  report.top = region.top;
+  SlotReport report = slot_report(slot, region.page, region.top);
   const bool story_below = std::any_of(tpl.slots.begin(), tpl.slots.end(), [&](const lt::Slot& s) {
     return by_slot.count(s.name) &&
            std::find(s.below.begin(), s.below.end(), slot.name) != s.below.end();
@@ -194,25 +189,44 @@ class PageComposer {
 
   /// Puts a module's drawing, lines and warnings on the page and the layout.
   SlotReport commit(ModuleResult module, DisplayPage& page) {
-    for (DisplayItem& item : module.placement.drawing.items) page.items.push_back(std::move(item));
+    // Tagged PDF: each story on a page is one article element, numbered in drawing order.
+    const int story = stories_on_page(page);
+    for (DisplayItem& item : module.placement.drawing.items) {
+      if (auto* run = std::get_if<GlyphRunItem>(&item.shape); run && !run->tag.empty())
+        run->story = story;
+      page.items.push_back(std::move(item));
+    }
     for (PlacedLine& line : module.placement.lines) layout_.lines.push_back(std::move(line));
     for (Warning& w : module.warnings) layout_.warnings.push_back(std::move(w));
     return std::move(module.report);
   }
 
+  /// How many stories are on the page so far: the next one's number.
+  static int stories_on_page(const DisplayPage& page) {
+    int highest = -1;
+    for (const DisplayItem& item : page.items)
+      if (const auto* run = std::get_if<GlyphRunItem>(&item.shape))
+        highest = std::max(highest, run->story);
+    return highest + 1;
+  }
+
+  /// Bottom slots keep their fixed rectangles: a story slot there is set within it, any other
+  /// is a placeholder in previews.
   void add_bottom_slots(const PageFrames& frames, DisplayPage& page) {
     for (const SlotFrame& frame : frames.bottom) {
       const lt::Slot& slot = *frame.slot;
       const Rect& r = frames.bottom_rects.at(slot.name);
-      SlotReport report;
-      report.page = frames.page_index;
-      report.name = slot.name;
-      report.first_column = slot.first_column;
-      report.last_column = slot.last_column;
-      report.top = r.y;
+      const ModuleRegion region{frames.page_index, r.y, r.bottom(), frame.columns};
+      SlotReport report =
+          slot.kind == lt::SlotKind::Story ? compose_slot(frame, region, page) : SlotReport{};
+      if (report.name.empty()) {
+        report = slot_report(slot, frames.page_index, r.y);
+        if (slot.kind == lt::SlotKind::Story)
+          layout_.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
+        add_placeholder(context_, tpl_, r, slot.label.empty() ? slot.name : slot.label, page);
+      }
       report.depth = r.height;
       layout_.slots.push_back(std::move(report));
-      add_placeholder(context_, tpl_, r, slot.label.empty() ? slot.name : slot.label, page);
     }
   }
 

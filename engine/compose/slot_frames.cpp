@@ -63,4 +63,14 @@ ModuleRegion region_for(const PageFrames& frames, const SlotFrame& frame,
   return {frames.page_index, top, bottom, frame.columns};
 }
 
+SlotReport slot_report(const lt::Slot& slot, int page, double top) {
+  SlotReport report;
+  report.page = page;
+  report.name = slot.name;
+  report.first_column = slot.first_column;
+  report.last_column = slot.last_column;
+  report.top = top;
+  return report;
+}
+
 }  // namespace broadsheet::compose

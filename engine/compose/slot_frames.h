@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compose/page_layout.h"
 #include "core/geometry.h"
 #include "template/page_template.h"
 
@@ -55,5 +56,8 @@ PageFrames resolve_page_frames(const layout_template::PageTemplate& tpl, int pag
 /// slots it sits below, its bottom the floor or its own maximum (or fixed) depth.
 ModuleRegion region_for(const PageFrames& frames, const SlotFrame& frame,
                         const layout_template::PageTemplate& tpl, const PlacedRects& placed);
+
+/// A slot's report as it starts: its name, columns, page and top; what fills it adds the rest.
+SlotReport slot_report(const layout_template::Slot& slot, int page, double top);
 
 }  // namespace broadsheet::compose

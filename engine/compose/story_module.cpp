@@ -146,13 +146,8 @@ double hand_on_the_rest(const ComposeContext& context, const lt::PageTemplate& t
 
 SlotReport module_report(const lt::Slot& slot, const story::Story& story,
                          const ModuleRegion& region) {
-  SlotReport report;
-  report.page = region.page;
-  report.name = slot.name;
+  SlotReport report = slot_report(slot, region.page, region.top);
   report.story = story.file;
-  report.first_column = slot.first_column;
-  report.last_column = slot.last_column;
-  report.top = region.top;
   return report;
 }
 

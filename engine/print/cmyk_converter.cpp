@@ -8,20 +8,14 @@
 #include <stdexcept>
 
 #include "core/bounded_read.h"
+#include "core/c_handle.h"
 #include "core/limits.h"
 
 namespace broadsheet::print {
 
 namespace {
 
-struct ProfileCloser {
-  void operator()(void* profile) const { cmsCloseProfile(profile); }
-};
-using Profile = std::unique_ptr<void, ProfileCloser>;
-
-struct TransformDeleter {
-  void operator()(void* transform) const { cmsDeleteTransform(transform); }
-};
+using Profile = CHandle<void, cmsCloseProfile>;
 
 /// Ink values with four decimals: stable content streams, far below any press's resolution.
 double tidy(double ink) {
@@ -39,7 +33,7 @@ std::string profile_description(void* profile) {
 }  // namespace
 
 struct CmykConverter::Transform {
-  std::unique_ptr<void, TransformDeleter> handle;
+  CHandle<void, cmsDeleteTransform> handle;
 };
 
 std::string default_cmyk_profile_path() {

@@ -6,14 +6,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/c_handle.h"
+
 namespace broadsheet::print {
 
 namespace {
 
-struct PipeCloser {
-  void operator()(FILE* pipe) const { pclose(pipe); }
-};
-using Pipe = std::unique_ptr<FILE, PipeCloser>;
+using Pipe = CHandle<FILE, pclose>;
 
 /// `text` in single quotes for the shell.
 std::string shell_quoted(const std::string& text) {

@@ -254,10 +254,10 @@ void read_slot_place(const TableView& table, const std::vector<Slot>& earlier,
         *place,
         {{"top", SlotPlace::Top}, {"below", SlotPlace::Below}, {"bottom", SlotPlace::Bottom}});
   }
-  if (slot.kind == SlotKind::Story && slot.place == SlotPlace::Bottom) {
+  if (slot.kind == SlotKind::Story && slot.place == SlotPlace::Bottom && !table.find("depth")) {
     fail(*table.find("place"),
-         "a story slot cannot sit at the bottom (its depth follows its story): use place = "
-         "\"below\" with the slots above it");
+         "a story slot at the bottom needs a fixed depth (depth = \"80mm\"): its top is that far "
+         "above the foot of the story area");
   }
   check_no_overlap(columns, slot, earlier);
   if (slot.place == SlotPlace::Below) {

@@ -312,7 +312,7 @@ BOOST_AUTO_TEST_CASE(decorations_are_checked_when_the_template_loads) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(story_slots_at_the_bottom_are_rejected_and_fixed_depths_hold) {
+BOOST_AUTO_TEST_CASE(story_slots_at_the_bottom_need_a_depth_and_fixed_depths_hold) {
   std::string text = slurp("templates/page21.toml");
   const std::string second = "name = \"second\"\nkind = \"story\"\ncolumns = [1, 6]";
   auto at = text.find(second);
@@ -324,9 +324,10 @@ BOOST_AUTO_TEST_CASE(story_slots_at_the_bottom_are_rejected_and_fixed_depths_hol
   bottom.replace(below_at, below.size(), "place = \"bottom\"");
   try {
     layout_template::parse_template(bottom, "bottom.toml");
-    BOOST_ERROR("a story slot at the bottom was accepted");
+    BOOST_ERROR("a story slot at the bottom without a depth was accepted");
   } catch (const InputError& e) {
-    BOOST_TEST(e.message().find("cannot sit at the bottom") != std::string::npos, e.what());
+    BOOST_TEST(e.message().find("at the bottom needs a fixed depth") != std::string::npos,
+               e.what());
   }
 
   // A story slot with a fixed depth: what does not fit is overset, not spilled past it.

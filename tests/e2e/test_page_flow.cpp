@@ -176,3 +176,68 @@ BOOST_AUTO_TEST_CASE(a_story_slots_fixed_depth_is_its_depth_even_when_the_story_
     if (s.name == "rail")
       BOOST_TEST(s.depth == 150 * 72 / 25.4, boost::test_tools::tolerance(1e-9));
 }
+
+BOOST_AUTO_TEST_CASE(every_story_is_tagged_in_reading_order) {
+  const auto& tpl = page21();
+  const story::Story lead = story::read_story(kLead);
+  const story::Story rail = story::read_story(kRail, {.has_deck = false});
+  const auto layout = compose_stories(tpl, {&lead, &rail});
+  int story = 0, element = -1, headlines = 0, untagged_text = 0;
+  for (const auto& item : layout.display.pages[0].items) {
+    const auto* run = std::get_if<GlyphRunItem>(&item.shape);
+    if (!run || item.layer != Layer::Print) continue;
+    if (run->tag.empty()) {
+      ++untagged_text;  // folio
+      continue;
+    }
+    // Stories one after the other; within a story, elements never go back.
+    BOOST_TEST(run->story >= story);
+    if (run->story > story) element = -1;
+    story = run->story;
+    BOOST_TEST(run->element >= element, run->text);
+    element = run->element;
+    if (run->tag == "H1") {
+      ++headlines;
+      BOOST_TEST(run->element == 0);
+    } else {
+      BOOST_TEST((run->tag == "P" || run->tag == "H2"), run->tag);
+    }
+  }
+  BOOST_TEST(story == 1);
+  BOOST_TEST(headlines > 2);  // one run per headline word
+  BOOST_TEST(untagged_text > 0);
+  const std::string pdf = test_out("tagged.pdf");
+  const auto r = run_command(broadsheet_binary() + " render " + kLead + " -o " + pdf);
+  BOOST_TEST_REQUIRE(r.status == 0, r.output);
+  BOOST_TEST(run_command("pdfinfo " + pdf).output.find("Tagged:          yes") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_story_slot_at_the_foot_of_the_page_is_set_in_its_fixed_rectangle) {
+  std::string text = slurp("templates/page21.toml");
+  text = replaced(text,
+                  "name = \"ad\"\nkind = \"advertisement\"\ncolumns = [1, 6]\nplace = "
+                  "\"bottom\"\ndepth = \"240mm\"\nlabel = \"Advertisement 350 × 240 mm\"",
+                  "name = \"foot\"\nkind = \"story\"\ncolumns = [1, 6]\nplace = \"bottom\"\n"
+                  "depth = \"100mm\"\nheadline_size = [24, 30]");
+  const auto tpl = layout_template::parse_template(text, "story_at_foot.toml");
+  const story::Story lead = story::read_story(kLead);
+  const story::Story rail = story::read_story(kRail, {.has_deck = false});
+  const story::Story second = story::read_story(kSecond, {.has_deck = false});
+  const story::Story foot = story::read_story(kRail, {.has_deck = false});
+  const auto layout = compose_stories(tpl, {&lead, &rail, &second, &foot});
+  const double foot_top = tpl.story_area.bottom() - 100 * 72 / 25.4;
+  int foot_lines = 0;
+  for (const auto& l : layout.lines) {
+    if (l.slot != "foot") continue;
+    ++foot_lines;
+    BOOST_TEST(l.baseline > foot_top, l.text);
+    BOOST_TEST(l.baseline < tpl.story_area.bottom(), l.text);
+  }
+  BOOST_TEST(foot_lines > 20);
+  for (const auto& s : layout.slots)
+    if (s.name == "foot") {
+      BOOST_TEST(s.story == kRail);
+      BOOST_TEST(s.overset_lines == 0);
+    }
+}

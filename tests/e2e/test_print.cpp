@@ -24,11 +24,6 @@ namespace {
 
 const std::string kArticle = "tests/articles/00_page21_china_daily.txt";
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 /// Renders page21 (print mode unless `mode` says otherwise) once per name.
 std::string render(const std::string& name, const std::string& options = "--print") {
   const std::string pdf = test_out(name);
