@@ -91,6 +91,8 @@ void check_dictionary_file(const std::string& path) {
     throw InputError(SourceLocation{path, 0, 0}, "not a libhyphen dictionary: " + why);
   };
   std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw InputError(SourceLocation{path, 0, 0}, "cannot load hyphenation dictionary");
   if (!std::filesystem::is_regular_file(path, ec)) fail("not a regular file");
   std::ifstream in(path, std::ios::binary);
   std::string charset, second;
