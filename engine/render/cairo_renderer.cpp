@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <stdexcept>
 #include <vector>
@@ -51,16 +52,29 @@ FT_Library freetype() {
 
 const cairo_user_data_key_t kFtFaceKey{};
 
+/// FreeType allows one library in many threads only if faces are made and freed one at a time;
+/// Cairo may free a face (and so call FT_Done_Face) from any thread.
+std::mutex& freetype_faces_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 /// A Cairo font face over its own FT_Face (never the one HarfBuzz measures with); Cairo frees
 /// the FT_Face when it drops the font face.
 FontFace cairo_face_for(const font::Font& font) {
+  std::unique_lock lock(freetype_faces_mutex());
   FT_Face face = nullptr;
   if (FT_New_Face(freetype(), font.path().c_str(), 0, &face) != 0)
     throw std::runtime_error(font.path() + ": FreeType cannot open the font");
+  lock.unlock();
   FontFace cairo_face(cairo_ft_font_face_create_for_ft_face(face, 0));
-  const auto status = cairo_font_face_set_user_data(
-      cairo_face.get(), &kFtFaceKey, face, [](void* f) { FT_Done_Face(static_cast<FT_Face>(f)); });
+  const auto status =
+      cairo_font_face_set_user_data(cairo_face.get(), &kFtFaceKey, face, [](void* f) {
+        const std::lock_guard done_lock(freetype_faces_mutex());
+        FT_Done_Face(static_cast<FT_Face>(f));
+      });
   if (status != CAIRO_STATUS_SUCCESS) {
+    const std::lock_guard done_lock(freetype_faces_mutex());
     FT_Done_Face(face);
     throw std::runtime_error("cairo: cannot attach the font face");
   }

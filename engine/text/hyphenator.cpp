@@ -8,15 +8,12 @@
 #include <cstdlib>
 
 #include "core/diagnostics.h"
+#include "text/hyphen_patterns_cache.h"
 #include "text/line_breaks.h"
 
 namespace broadsheet::text {
 
 namespace {
-
-struct HyphenDictFree {
-  void operator()(HyphenDict* dict) const noexcept { hnj_hyphen_free(dict); }
-};
 
 /// The rep/pos/cut arrays hnj_hyphen_hyphenate2 may malloc for non-standard hyphenation
 /// ("Schiffahrt" -> "Schiff=fahrt"); freed with std::free as libhyphen expects.
@@ -116,11 +113,11 @@ bool is_mark(UChar32 c) {
 }  // namespace
 
 struct Hyphenator::Dict {
-  std::unique_ptr<HyphenDict, HyphenDictFree> handle;
+  HyphenPatterns handle;  ///< parsed once, then loaded from its compiled cache
 };
 
 Hyphenator::Hyphenator(const std::string& dictionary_path) : dict_(std::make_unique<Dict>()) {
-  dict_->handle.reset(hnj_hyphen_load(dictionary_path.c_str()));
+  dict_->handle = HyphenPatterns::load(dictionary_path, default_hyphenation_cache_dir());
   if (!dict_->handle) {
     throw InputError(SourceLocation{dictionary_path, 0, 0}, "cannot load hyphenation dictionary");
   }
