@@ -6,6 +6,7 @@
 #include <ft2build.h>
 
 #include "core/atomic_file.h"
+#include "render/glyph_batch.h"
 #include FT_FREETYPE_H
 
 #include <unistd.h>
@@ -95,28 +96,23 @@ void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& f
   cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
   cairo_set_font_options(cr, options.get());
 
+  GlyphBatch batch;
+  const auto draw_batch = [&] {
+    if (batch.empty()) return;
+    auto& face = faces[static_cast<std::size_t>(batch.font())];
+    if (!face) face = cairo_face_for(fonts.font(batch.font()));
+    batch.draw(cr, face.get());
+  };
   for (const DisplayItem& item : page.items) {
     if (item.layer == Layer::Preview && !preview) continue;
     if (const auto* run = std::get_if<GlyphRunItem>(&item.shape)) {
       if (run->glyphs.empty()) continue;
-      auto& face = faces[static_cast<std::size_t>(run->font)];
-      if (!face) face = cairo_face_for(fonts.font(run->font));
-      cairo_set_font_face(cr, face.get());
-      // The font size, widened or narrowed by glyph scaling (x_scale 1: cairo_set_font_size).
-      cairo_matrix_t matrix;
-      cairo_matrix_init_scale(&matrix, run->size * run->x_scale, run->size);
-      cairo_set_font_matrix(cr, &matrix);
-      set_color(cr, run->color);
-      std::vector<cairo_glyph_t> glyphs;
-      glyphs.reserve(run->glyphs.size());
-      for (const auto& g : run->glyphs) glyphs.push_back({g.id, g.x, g.y});
-      std::vector<cairo_text_cluster_t> clusters;
-      clusters.reserve(run->clusters.size());
-      for (const auto& c : run->clusters) clusters.push_back({c.num_bytes, c.num_glyphs});
-      cairo_show_text_glyphs(cr, run->text.data(), static_cast<int>(run->text.size()),
-                             glyphs.data(), static_cast<int>(glyphs.size()), clusters.data(),
-                             static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
-    } else if (const auto* fill = std::get_if<FillRectItem>(&item.shape)) {
+      if (!batch.accepts(*run)) draw_batch();
+      batch.add(*run);
+      continue;
+    }
+    draw_batch();  // keep the drawing order
+    if (const auto* fill = std::get_if<FillRectItem>(&item.shape)) {
       set_color(cr, fill->color);
       cairo_rectangle(cr, fill->rect.x, fill->rect.y, fill->rect.width, fill->rect.height);
       cairo_fill(cr);
@@ -136,6 +132,7 @@ void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& f
       cairo_stroke(cr);
     }
   }
+  draw_batch();
 }
 
 void check(cairo_status_t status, const std::string& what) {
