@@ -1,5 +1,7 @@
 #include "shape/shaper.h"
 
+#include "shape/word_shape_cache.h"
+
 #include <hb.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -36,8 +38,10 @@ bool ShapedRun::safe_to_cut(std::size_t at) const {
   return false;
 }
 
-ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, double size,
-                     std::string_view text, const ShapeOptions& options) {
+namespace {
+
+ShapedRun shape_uncached(const font::FontRegistry& fonts, font::FontId font_id, double size,
+                         std::string_view text, const ShapeOptions& options) {
   const font::Font& font = fonts.font(font_id);
   std::unique_ptr<hb_buffer_t, BufferDeleter> buffer(hb_buffer_create());
   hb_buffer_add_utf8(buffer.get(), text.data(), static_cast<int>(text.size()), 0,
@@ -69,6 +73,17 @@ ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, doub
                           (flags & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0});
   }
   return run;
+}
+
+}  // namespace
+
+ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, double size,
+                     std::string_view text, const ShapeOptions& options) {
+  WordShapeCache* cache = fonts.word_shapes();
+  if (cache == nullptr) return shape_uncached(fonts, font_id, size, text, options);
+  return cache->find_or_shape(font_id, size, text, options, [&] {
+    return shape_uncached(fonts, font_id, size, text, options);
+  });
 }
 
 std::string to_upper(std::string_view text) {
