@@ -37,6 +37,11 @@ std::size_t WordShapeCache::size() const {
   return runs_.size();
 }
 
+void WordShapeCache::clear() {
+  const std::lock_guard lock(mutex_);
+  runs_.clear();
+}
+
 std::size_t WordShapeCache::hits() const {
   const std::lock_guard lock(mutex_);
   return hits_;

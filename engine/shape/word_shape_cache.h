@@ -29,6 +29,7 @@ class WordShapeCache {
 
   std::size_t size() const;
   std::size_t hits() const;
+  void clear();  ///< forget every word (benchmarks of cold shaping)
 
  private:
   struct Key {
