@@ -1,6 +1,10 @@
 #include "text/hyphen_patterns_cache.h"
 
+#include <fcntl.h>
 #include <hyphen.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -8,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <memory>
+#include <utility>
 #include <optional>
 #include <sstream>
 
@@ -158,30 +164,76 @@ std::string compile(const HyphenDict& dict, const SourceStamp& stamp) {
 /// Reads records from a compiled file, checking every bound.
 class Reader {
  public:
-  explicit Reader(const std::vector<char>& bytes) : bytes_(bytes) {}
+  Reader(const char* bytes, std::size_t size) : bytes_(bytes), size_(size) {}
   template <class Record>
   bool read(Record& record) {
-    if (bytes_.size() - at_ < sizeof record) return false;
-    std::memcpy(&record, bytes_.data() + at_, sizeof record);
+    if (size_ - at_ < sizeof record) return false;
+    std::memcpy(&record, bytes_ + at_, sizeof record);
     at_ += sizeof record;
     return true;
   }
   std::size_t position() const { return at_; }
 
  private:
-  const std::vector<char>& bytes_;
+  const char* bytes_;
+  std::size_t size_;
   std::size_t at_ = 0;
 };
 
-std::optional<std::vector<char>> read_file(const std::string& path) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> bytes(static_cast<std::size_t>(size));
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return std::nullopt;
-  return bytes;
-}
+/// A memory mapping, unmapped on destruction. Both kinds are populated in one system call:
+/// page by page faults cost more than all of the rebuilding.
+class MemoryMap {
+ public:
+  MemoryMap() = default;
+  MemoryMap(const MemoryMap&) = delete;
+  MemoryMap& operator=(const MemoryMap&) = delete;
+  MemoryMap(MemoryMap&& other) noexcept
+      : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+  MemoryMap& operator=(MemoryMap&& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    return *this;
+  }
+  ~MemoryMap() {
+    if (data_ != nullptr) munmap(data_, size_);
+  }
+
+  /// The file, read-only; empty when it cannot be mapped.
+  static MemoryMap of_file(const std::string& path) {
+    MemoryMap map;
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return map;
+    struct stat info {};
+    if (fstat(fd, &info) == 0 && info.st_size > 0)
+      map.reset(mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ,
+                     MAP_PRIVATE | MAP_POPULATE, fd, 0),
+                static_cast<std::size_t>(info.st_size));
+    close(fd);
+    return map;
+  }
+  /// `size` bytes of zeroes, writable; empty when they cannot be had.
+  static MemoryMap zeroed(std::size_t size) {
+    MemoryMap map;
+    if (size > 0)
+      map.reset(mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0),
+                size);
+    return map;
+  }
+
+  char* data() const { return static_cast<char*>(data_); }
+  std::size_t size() const { return size_; }
+  bool empty() const { return data_ == nullptr; }
+
+ private:
+  void reset(void* data, std::size_t size) {
+    if (data == MAP_FAILED) return;
+    data_ = data;
+    size_ = size;
+  }
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -189,12 +241,15 @@ struct HyphenPatterns::Parsed {
   std::unique_ptr<HyphenDict, HyphenDictFree> dict;
 };
 
-/// The automaton rebuilt from a compiled file: the arrays here, the strings in `bytes`.
+/// The automaton rebuilt from a compiled file: the states and transitions in `tables`, the
+/// strings in the mapped file itself.
 struct HyphenPatterns::Compiled {
-  std::vector<char> bytes;
+  MemoryMap file;
+  MemoryMap tables;
   std::vector<HyphenDict> levels;
-  std::vector<HyphenState> states;
-  std::vector<HyphenTrans> transitions;
+  HyphenState* states = nullptr;
+  HyphenTrans* transitions = nullptr;
+  std::size_t trans_count = 0;
 
   /// False when the file is not a well-formed compiled form of `stamp`.
   bool rebuild(const SourceStamp& stamp);
@@ -228,16 +283,16 @@ bool HyphenPatterns::Compiled::rebuild_state(const StateRecord& record, const Le
   if (record.fallback_state < -1 || record.fallback_state >= level.num_states) return false;
   if (record.num_trans < 0 || record.first_trans < 0 ||
       static_cast<std::size_t>(record.first_trans) + static_cast<std::size_t>(record.num_trans) >
-          transitions.size())
+          trans_count)
     return false;
-  state.trans = transitions.data() + record.first_trans;
+  state.trans = transitions + record.first_trans;
   for (int t = 0; t < record.num_trans; ++t)
     if (state.trans[t].new_state < 0 || state.trans[t].new_state >= level.num_states) return false;
   return true;
 }
 
 bool HyphenPatterns::Compiled::rebuild(const SourceStamp& stamp) {
-  Reader reader(bytes);
+  Reader reader(file.data(), file.size());
   FileHeader header{};
   if (!reader.read(header) || std::memcmp(header.magic, kMagic, sizeof kMagic) != 0) return false;
   if (header.source_size != stamp.size || header.source_mtime != stamp.mtime) return false;
@@ -248,26 +303,34 @@ bool HyphenPatterns::Compiled::rebuild(const SourceStamp& stamp) {
     if (!reader.read(level) || level.num_states < 1) return false;
     state_count += static_cast<std::size_t>(level.num_states);
   }
-  const std::size_t tables = state_count * sizeof(StateRecord) +
-                             static_cast<std::size_t>(header.trans_count) * sizeof(TransRecord);
-  if (bytes.size() - reader.position() != tables + static_cast<std::size_t>(header.strings_size))
+  const std::size_t table_bytes =
+      state_count * sizeof(StateRecord) +
+      static_cast<std::size_t>(header.trans_count) * sizeof(TransRecord);
+  if (file.size() - reader.position() != table_bytes + static_cast<std::size_t>(header.strings_size))
     return false;
-  strings_ = bytes.data() + reader.position() + tables;
+  // The strings stay in the read-only mapping: libhyphen only reads them.
+  strings_ = file.data() + reader.position() + table_bytes;
   strings_size_ = header.strings_size;
   const char* path = string_at(header.source_path);
   if (path == nullptr || stamp.path != path) return false;
 
   std::vector<StateRecord> state_records(state_count);
   for (StateRecord& record : state_records) reader.read(record);
-  transitions.resize(static_cast<std::size_t>(header.trans_count));
-  for (HyphenTrans& transition : transitions) {
+  trans_count = static_cast<std::size_t>(header.trans_count);
+  tables = MemoryMap::zeroed(state_count * sizeof(HyphenState) + trans_count * sizeof(HyphenTrans));
+  if (tables.empty()) return false;
+  static_assert(alignof(HyphenState) >= alignof(HyphenTrans));
+  states = reinterpret_cast<HyphenState*>(tables.data());
+  std::uninitialized_value_construct_n(states, state_count);
+  transitions = reinterpret_cast<HyphenTrans*>(tables.data() + state_count * sizeof(HyphenState));
+  std::uninitialized_value_construct_n(transitions, trans_count);
+  for (std::size_t t = 0; t < trans_count; ++t) {
     TransRecord record{};
     reader.read(record);
-    transition.ch = static_cast<char>(record.ch);
-    transition.new_state = record.new_state;
+    transitions[t].ch = static_cast<char>(record.ch);
+    transitions[t].new_state = record.new_state;
   }
   levels.resize(level_records.size());
-  states.resize(state_count);
   std::size_t first_state = 0;
   for (std::size_t l = 0; l < levels.size(); ++l) {
     const LevelRecord& record = level_records[l];
@@ -282,7 +345,7 @@ bool HyphenPatterns::Compiled::rebuild(const SourceStamp& stamp) {
     level.utf8 = record.utf8;
     std::memcpy(level.cset, record.cset, MAX_NAME);
     level.cset[MAX_NAME - 1] = '\0';
-    level.states = states.data() + first_state;
+    level.states = states + first_state;
     level.nextlevel = l + 1 < levels.size() ? &levels[l + 1] : nullptr;
     for (int s = 0; s < record.num_states; ++s)
       if (!rebuild_state(state_records[first_state + static_cast<std::size_t>(s)], record,
@@ -310,9 +373,9 @@ HyphenPatterns HyphenPatterns::load(const std::string& dictionary_path,
       cache_dir.empty() ? std::nullopt : stamp_of(dictionary_path);
   const std::string cache_file = stamp ? cache_file_for(*stamp, cache_dir) : "";
   if (stamp) {
-    if (std::optional<std::vector<char>> bytes = read_file(cache_file)) {
+    if (MemoryMap file = MemoryMap::of_file(cache_file); !file.empty()) {
       auto compiled = std::make_unique<Compiled>();
-      compiled->bytes = std::move(*bytes);
+      compiled->file = std::move(file);
       if (compiled->rebuild(*stamp)) {
         patterns.compiled_ = std::move(compiled);
         return patterns;
