@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -62,7 +63,7 @@ std::mutex& freetype_faces_mutex() {
 
 /// A Cairo font face over its own FT_Face (never the one HarfBuzz measures with); Cairo frees
 /// the FT_Face when it drops the font face.
-FontFace cairo_face_for(const font::Font& font) {
+FontFace new_cairo_face(const font::Font& font) {
   std::unique_lock lock(freetype_faces_mutex());
   FT_Face face = nullptr;
   if (FT_New_Face(freetype(), font.path().c_str(), 0, &face) != 0)
@@ -80,6 +81,21 @@ FontFace cairo_face_for(const font::Font& font) {
     throw std::runtime_error("cairo: cannot attach the font face");
   }
   return cairo_face;
+}
+
+/// The process's Cairo face for a font file, made once and shared by every PDF and PNG and
+/// every thread (Cairo locks an FT_Face while it uses it). Its scaled fonts, and so the glyph
+/// outlines and metrics FreeType loads, are shared too: the pages of an edition load each glyph
+/// once, not once a page.
+FontFace cairo_face_for(const font::Font& font) {
+  static std::mutex& ft_mutex = freetype_faces_mutex();  // outlives the faces below
+  static std::mutex mutex;
+  static std::map<std::string, FontFace> faces;
+  (void)ft_mutex;
+  const std::lock_guard lock(mutex);
+  FontFace& face = faces[font.path()];
+  if (!face) face = new_cairo_face(font);
+  return FontFace(cairo_font_face_reference(face.get()));
 }
 
 void set_color(cairo_t* cr, const Color& c) {

@@ -1,5 +1,7 @@
 #include "shape/word_shape_cache.h"
 
+#include <mutex>
+
 namespace broadsheet::shape {
 
 std::size_t WordShapeCache::KeyHash::operator()(const Key& key) const {
@@ -16,34 +18,35 @@ ShapedRun WordShapeCache::find_or_shape(font::FontId font, double size, std::str
                                         const ShapeOptions& options,
                                         const std::function<ShapedRun()>& shape) {
   Key key{font, size, options.tracking, options.kerning, options.ligatures, std::string(text)};
+  std::shared_ptr<const ShapedRun> found;
   {
-    const std::lock_guard lock(mutex_);
-    if (const auto found = runs_.find(key); found != runs_.end()) {
-      ++hits_;
-      return found->second;
-    }
+    const std::shared_lock lock(mutex_);
+    if (const auto it = runs_.find(key); it != runs_.end()) found = it->second;
+  }
+  if (found) {
+    ++hits_;
+    return *found;
   }
   // Shaped outside the lock: threads shape different words at once; two threads that shape
   // the same word both get the same glyphs, and the first one stored is kept.
-  ShapedRun run = shape();
-  const std::lock_guard lock(mutex_);
+  auto run = std::make_shared<const ShapedRun>(shape());
+  const std::unique_lock lock(mutex_);
   if (runs_.size() >= capacity_) runs_.clear();
   runs_.try_emplace(std::move(key), run);
-  return run;
+  return *run;
 }
 
 std::size_t WordShapeCache::size() const {
-  const std::lock_guard lock(mutex_);
+  const std::shared_lock lock(mutex_);
   return runs_.size();
 }
 
 void WordShapeCache::clear() {
-  const std::lock_guard lock(mutex_);
+  const std::unique_lock lock(mutex_);
   runs_.clear();
 }
 
 std::size_t WordShapeCache::hits() const {
-  const std::lock_guard lock(mutex_);
   return hits_;
 }
 

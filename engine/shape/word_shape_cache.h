@@ -6,9 +6,11 @@
 // text and the process alone (hb_buffer_guess_segment_properties); add them when it stops.
 // One cache per font registry, shared by the threads that share the registry.
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
-#include <mutex>
+#include <memory>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,10 +45,11 @@ class WordShapeCache {
     std::size_t operator()(const Key& key) const;
   };
 
-  mutable std::mutex mutex_;
-  std::unordered_map<Key, ShapedRun, KeyHash> runs_;
+  // Readers share the lock; a run is copied after the lock is released.
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<Key, std::shared_ptr<const ShapedRun>, KeyHash> runs_;
   std::size_t capacity_;
-  std::size_t hits_ = 0;
+  std::atomic<std::size_t> hits_ = 0;
 };
 
 }  // namespace broadsheet::shape
