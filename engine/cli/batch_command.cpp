@@ -57,7 +57,8 @@ void draw_progress(std::size_t done, std::size_t total) {
 void run_batch(const BatchArgs& args) {
   const Shard shard = parse_shard(args.shard);
   const edition::Edition all = edition::read_edition(args.edition, args.output_dir);
-  const edition::ShardRange range = edition::shard_range(all.pages.size(), shard.index, shard.count);
+  const edition::ShardRange range =
+      edition::shard_range(all.pages.size(), shard.index, shard.count);
   const std::vector<edition::EditionPage> pages(
       all.pages.begin() + static_cast<std::ptrdiff_t>(range.first),
       all.pages.begin() + static_cast<std::ptrdiff_t>(range.last));

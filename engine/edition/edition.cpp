@@ -1,12 +1,13 @@
 #include "edition/edition.h"
 
+#include <toml++/toml.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "core/diagnostics.h"
 

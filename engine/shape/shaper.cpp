@@ -1,12 +1,12 @@
 #include "shape/shaper.h"
 
-#include "shape/word_shape_cache.h"
-
 #include <hb.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include <memory>
+
+#include "shape/word_shape_cache.h"
 
 namespace broadsheet::shape {
 
@@ -81,9 +81,8 @@ ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, doub
                      std::string_view text, const ShapeOptions& options) {
   WordShapeCache* cache = fonts.word_shapes();
   if (cache == nullptr) return shape_uncached(fonts, font_id, size, text, options);
-  return cache->find_or_shape(font_id, size, text, options, [&] {
-    return shape_uncached(fonts, font_id, size, text, options);
-  });
+  return cache->find_or_shape(font_id, size, text, options,
+                              [&] { return shape_uncached(fonts, font_id, size, text, options); });
 }
 
 std::string to_upper(std::string_view text) {

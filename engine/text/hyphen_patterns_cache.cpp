@@ -13,9 +13,9 @@
 #include <fstream>
 #include <functional>
 #include <memory>
-#include <utility>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 #include "core/atomic_file.h"
 
@@ -140,10 +140,9 @@ std::string compile(const HyphenDict& dict, const SourceStamp& stamp) {
     ++header.level_count;
     for (int s = 0; s < level->num_states; ++s) {
       const HyphenState& state = level->states[s];
-      const StateRecord state_record{strings.add(state.match), strings.add(state.repl),
-                                     state.fallback_state,     state.num_trans,
-                                     header.trans_count,       state.replindex,
-                                     state.replcut,            {}};
+      const StateRecord state_record{
+          strings.add(state.match), strings.add(state.repl), state.fallback_state, state.num_trans,
+          header.trans_count,       state.replindex,         state.replcut,        {}};
       append_record(states, state_record);
       for (int t = 0; t < state.num_trans; ++t)
         append_record(transitions, TransRecord{static_cast<unsigned char>(state.trans[t].ch),
@@ -271,7 +270,7 @@ char* HyphenPatterns::Compiled::string_at(std::int64_t offset) const {
 }
 
 bool HyphenPatterns::Compiled::rebuild_state(const StateRecord& record, const LevelRecord& level,
-                                              HyphenState& state) {
+                                             HyphenState& state) {
   state.match = string_at(record.match);
   state.repl = string_at(record.repl);
   if ((record.match != -1 && state.match == nullptr) || (record.repl != -1 && !state.repl))
@@ -306,7 +305,8 @@ bool HyphenPatterns::Compiled::rebuild(const SourceStamp& stamp) {
   const std::size_t table_bytes =
       state_count * sizeof(StateRecord) +
       static_cast<std::size_t>(header.trans_count) * sizeof(TransRecord);
-  if (file.size() - reader.position() != table_bytes + static_cast<std::size_t>(header.strings_size))
+  if (file.size() - reader.position() !=
+      table_bytes + static_cast<std::size_t>(header.strings_size))
     return false;
   // The strings stay in the read-only mapping: libhyphen only reads them.
   strings_ = file.data() + reader.position() + table_bytes;

@@ -114,8 +114,8 @@ void BM_Shape(benchmark::State& state) {
   for (auto _ : state) {
     forget_shapes();
     for (const auto& p : body)
-      benchmark::DoNotOptimize(paragraph::shape_paragraph(setup().fonts(), &setup().hyphenator(),
-                                                          p.text, style));
+      benchmark::DoNotOptimize(
+          paragraph::shape_paragraph(setup().fonts(), &setup().hyphenator(), p.text, style));
   }
 }
 BENCHMARK(BM_Shape)->Unit(benchmark::kMicrosecond);

@@ -97,8 +97,8 @@ BOOST_AUTO_TEST_CASE(edition_errors_name_file_line_and_problem) {
     }
     return std::string("no error");
   };
-  BOOST_TEST(error_of("[[page]]\narticles = [\"a.txt\"]\ncolour = 1\n").find(
-                 "e.toml:3:10: unknown key 'colour'") != std::string::npos);
+  BOOST_TEST(error_of("[[page]]\narticles = [\"a.txt\"]\ncolour = 1\n")
+                 .find("e.toml:3:10: unknown key 'colour'") != std::string::npos);
   BOOST_TEST(error_of("[[page]]\narticles = [\"a.txt\"]\n").find("no template") !=
              std::string::npos);
   BOOST_TEST(error_of("[edition]\ntemplate = \"t\"\n[[page]]\ndate = 2015-02-30\n"
@@ -109,9 +109,10 @@ BOOST_AUTO_TEST_CASE(edition_errors_name_file_line_and_problem) {
                  .find("e.toml:4:8: expected a date") != std::string::npos);
   BOOST_TEST(error_of("[edition]\ntemplate = \"t\"\n").find("at least one [[page]]") !=
              std::string::npos);
-  BOOST_TEST(error_of("[edition]\ntemplate = \"t\"\n[[page]]\narticles = [\"a\"]\noutput = \"x.pdf\""
-                      "\n[[page]]\narticles = [\"b\"]\noutput = \"x.pdf\"\n")
-                 .find("both write") != std::string::npos);
+  BOOST_TEST(
+      error_of("[edition]\ntemplate = \"t\"\n[[page]]\narticles = [\"a\"]\noutput = \"x.pdf\""
+               "\n[[page]]\narticles = [\"b\"]\noutput = \"x.pdf\"\n")
+          .find("both write") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(shards_cover_every_page_once) {

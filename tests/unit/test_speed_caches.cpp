@@ -100,7 +100,8 @@ BOOST_AUTO_TEST_CASE(a_corrupt_cache_is_replaced_and_never_trusted) {
   const auto size = fs::file_size(file);
   for (const auto cut : {std::uintmax_t{10}, size / 2, size - 1}) {
     fs::resize_file(file, cut);
-    const text::HyphenPatterns loaded = text::HyphenPatterns::load(scratch.dictionary, scratch.cache);
+    const text::HyphenPatterns loaded =
+        text::HyphenPatterns::load(scratch.dictionary, scratch.cache);
     BOOST_TEST(!loaded.from_cache());
     BOOST_TEST(static_cast<bool>(loaded));
     BOOST_TEST(fs::file_size(file) == size);  // written again, whole
