@@ -21,6 +21,7 @@ struct BatchArgs {
   std::string edition;
   std::string output_dir;
   std::string shard;  ///< "I/N"
+  std::string combined;
   int jobs = 0;
   std::string fonts_dir;
   std::string breaker = "knuth-plass";
@@ -66,7 +67,7 @@ void run_batch(const BatchArgs& args) {
   const int threads = edition::thread_count(args.jobs);
 
   const auto start = std::chrono::steady_clock::now();
-  edition::BatchOptions options{.jobs = threads};
+  edition::BatchOptions options{.jobs = threads, .combined = args.combined};
   if (isatty(STDERR_FILENO) != 0) options.progress = draw_progress;
   const std::vector<edition::PageOutcome> outcomes = edition::render_pages(engine, pages, options);
   const double seconds =
@@ -83,13 +84,16 @@ void run_batch(const BatchArgs& args) {
                 << ")\n";
     }
   }
-  char summary[256];
+  // One PDF per page: the pages that were made; one combined PDF: all of them or none.
+  std::size_t written = outcomes.size() - static_cast<std::size_t>(failed);
+  if (!args.combined.empty()) written = failed > 0 ? 0 : outcomes.size();
+  char summary[512];
   std::snprintf(summary, sizeof summary,
-                "broadsheet: batch %s: %zu of %zu pages (shard %d/%d), %zu written, %d failed, "
+                "broadsheet: batch %s: %zu of %zu pages (shard %d/%d), %zu written%s%s, %d failed, "
                 "%d overset, %.2f s on %d thread%s\n",
                 args.edition.c_str(), pages.size(), all.pages.size(), shard.index, shard.count,
-                outcomes.size() - static_cast<std::size_t>(failed), failed, overset, seconds,
-                threads, threads == 1 ? "" : "s");
+                written, args.combined.empty() ? "" : " to ", args.combined.c_str(), failed,
+                overset, seconds, threads, threads == 1 ? "" : "s");
   std::cerr << summary;
   if (failed > 0) throw ExitStatus{1};
   if (overset > 0 && !args.allow_overset) throw ExitStatus{2};
@@ -108,6 +112,9 @@ void add_batch_command(CLI::App& app) {
                   "Folder for the PDFs (default: the edition's [edition] output)");
   cmd->add_option("-j,--jobs", args->jobs, "Threads (default: every core)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--combined", args->combined,
+                  "Write every page, in order, to this one PDF instead of one PDF per page "
+                  "(written only when every page was made)");
   cmd->add_option("--shard", args->shard,
                   "Render only slice I of N (I/N, 1-based), e.g. a job array's task");
   cmd->add_flag("--allow-overset", args->allow_overset,

@@ -25,6 +25,9 @@ struct PageOutcome {
 
 struct BatchOptions {
   int jobs = 1;  ///< threads, at least 1
+  /// Not empty: no PDF per page, but every page, in order, in this one PDF, written only when
+  /// every page was made.
+  std::string combined{};
   /// Called after each page, from the thread that made it, one call at a time.
   std::function<void(std::size_t done, std::size_t total)> progress{};
 };
@@ -32,7 +35,8 @@ struct BatchOptions {
 /// Threads for `requested` jobs: the number asked for, or every core when 0.
 int thread_count(int requested);
 
-/// Renders `pages`; the outcomes are in the order of `pages`.
+/// Renders `pages`; the outcomes are in the order of `pages`. With `options.combined`, a page
+/// whose PDF could not be written fails with the reason.
 std::vector<PageOutcome> render_pages(const Engine& engine, const std::vector<EditionPage>& pages,
                                       const BatchOptions& options);
 

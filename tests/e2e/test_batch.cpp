@@ -183,3 +183,25 @@ BOOST_AUTO_TEST_CASE(bad_shard_is_refused) {
   BOOST_TEST(result.status == 1);
   BOOST_TEST(result.output.find("--shard") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(combined_pdf_holds_every_page_in_order_or_is_not_written) {
+  const fs::path folder = write_edition("batch_combined", 3);
+  const std::string combined = (folder / "edition.pdf").string();
+  const auto result = batch(folder, "-j 2 --combined " + combined);
+  BOOST_TEST_INFO(result.output);
+  BOOST_REQUIRE_EQUAL(result.status, 0);
+  BOOST_TEST(!fs::exists(folder / "pdf"));  // no PDF per page
+  BOOST_TEST(run_command("pdfinfo " + combined).output.find("Pages:           3") !=
+             std::string::npos);
+  // Page 3 of the combined PDF is the edition's third page (the Maathai article).
+  const auto third = run_command("pdftotext -f 3 -l 3 " + combined + " -");
+  BOOST_TEST(third.output.find("Maathai") != std::string::npos);
+  BOOST_TEST(batch(folder, "-j 1 --combined " + (folder / "one.pdf").string()).status == 0);
+  BOOST_TEST(slurp(folder / "one.pdf") == slurp(combined));
+
+  const fs::path bad = write_edition("batch_combined_bad", 3, 2);
+  const auto failed = batch(bad, "--combined " + (bad / "edition.pdf").string());
+  BOOST_TEST(failed.status == 1);
+  BOOST_TEST(failed.output.find("page 2 failed") != std::string::npos);
+  BOOST_TEST(!fs::exists(bad / "edition.pdf"));
+}
