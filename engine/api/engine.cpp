@@ -179,6 +179,21 @@ void Layout::write_pdf(std::ostream& out) const {
       {.creator = std::string("broadsheet ") + BROADSHEET_VERSION, .create_date = impl_->pdf_date});
 }
 
+void Layout::write_pdf(const std::vector<const Layout*>& layouts, std::ostream& out) {
+  if (layouts.empty()) throw std::runtime_error("no pages to write");
+  const Impl& first = *layouts.front()->impl_;
+  DisplayList all{.title = first.layout.display.title, .pages = {}};
+  for (const Layout* layout : layouts) {
+    if (layout->impl_->engine != first.engine)
+      throw std::runtime_error("layouts from different engines cannot share one PDF");
+    const auto& pages = layout->impl_->layout.display.pages;
+    all.pages.insert(all.pages.end(), pages.begin(), pages.end());
+  }
+  render::write_pdf(
+      all, first.engine->fonts(), out,
+      {.creator = std::string("broadsheet ") + BROADSHEET_VERSION, .create_date = first.pdf_date});
+}
+
 std::string Layout::pdf() const {
   std::ostringstream out;
   write_pdf(out);

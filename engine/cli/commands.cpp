@@ -24,6 +24,7 @@ void register_commands(CLI::App& app) {
   add_inspect_commands(app);
   add_diff_command(app);
   add_preflight_command(app);
+  add_batch_command(app);
 }
 
 }  // namespace broadsheet::cli

@@ -27,5 +27,6 @@ void add_render_command(CLI::App& app);
 void add_inspect_commands(CLI::App& app);  // hyphenate, break
 void add_diff_command(CLI::App& app);
 void add_preflight_command(CLI::App& app);
+void add_batch_command(CLI::App& app);  // an edition, on all cores
 
 }  // namespace broadsheet::cli

@@ -17,8 +17,12 @@ DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyl
   ps.size = size;
   ps.hyphenate = false;
   if (ps.align == lt::Align::Justify) ps.align = lt::Align::Left;
-  const paragraph::PreparedParagraph prepared =
-      paragraph::prepare_paragraph(context.fonts, nullptr, text, ps, false);
+  // A copyfit sets the same headline at the same sizes in many trials: shape it once.
+  paragraph::PreparedParagraph uncached;
+  if (!context.cache)
+    uncached = paragraph::prepare_paragraph(context.fonts, nullptr, text, ps, false);
+  const paragraph::PreparedParagraph& prepared =
+      context.cache ? context.cache->get(context.fonts, nullptr, text, ps, false) : uncached;
   DisplayBlock block;
   block.style = &style;
   block.role = role;

@@ -14,6 +14,7 @@
 #include "core/c_handle.h"
 #include "core/diagnostics.h"
 #include "core/limits.h"
+#include "shape/word_shape_cache.h"
 
 namespace broadsheet::font {
 
@@ -98,6 +99,7 @@ FontRegistry FontRegistry::load(const std::string& fonts_dir) {
   namespace fs = std::filesystem;
   FontRegistry registry;
   registry.manifest_ = (fs::path(fonts_dir) / "fonts.toml").string();
+  registry.word_shapes_ = std::make_shared<shape::WordShapeCache>();
   const std::string& manifest = registry.manifest_;
   if (!fs::exists(manifest)) throw InputError({manifest, 0, 0}, "font manifest not found");
   toml::table doc;

@@ -11,6 +11,10 @@
 
 struct hb_font_t;
 
+namespace broadsheet::shape {
+class WordShapeCache;
+}
+
 namespace broadsheet::font {
 
 using FontId = int;
@@ -58,10 +62,13 @@ class FontRegistry {
   const Font& font(FontId id) const { return fonts_.at(static_cast<std::size_t>(id)); }
   std::size_t size() const { return fonts_.size(); }
   const std::string& manifest_path() const { return manifest_; }
+  /// The words shaped with these faces (shape/word_shape_cache.h); thread-safe.
+  shape::WordShapeCache* word_shapes() const { return word_shapes_.get(); }
 
  private:
   std::string manifest_;
   std::vector<Font> fonts_;
+  std::shared_ptr<shape::WordShapeCache> word_shapes_;
 };
 
 }  // namespace broadsheet::font

@@ -219,6 +219,8 @@ GlyphRunItem make_glyph_run(const shape::ShapedRun& run, double x, double letter
   out.size = run.size;
   out.x_scale = x_scale;
   out.text = run.text;
+  out.glyphs.reserve(run.glyphs.size());
+  out.clusters.reserve(run.glyphs.size());
   double pen = x;
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     const auto& g = run.glyphs[i];

@@ -23,6 +23,17 @@ std::string key_of(const std::string& text, const ParagraphStyle& s, bool indent
   return k.str();
 }
 
+/// Everything that changes shaping and break points, written out exactly (hex floats).
+std::string shape_key_of(const std::string& text, const ParagraphStyle& s,
+                         const text::Hyphenator* hyphenator) {
+  std::ostringstream k;
+  k << std::hexfloat << s.font << '|' << s.size << '|' << s.hyphenate << '|'
+    << s.hyphenation.min_word_letters << ',' << s.hyphenation.min_before << ','
+    << s.hyphenation.min_after << ',' << s.hyphenation.capitalized << '|' << s.tracking << '|'
+    << (hyphenator != nullptr) << '|' << text;
+  return k.str();
+}
+
 }  // namespace
 
 const PreparedParagraph& ParagraphCache::get(const font::FontRegistry& fonts,
@@ -31,10 +42,15 @@ const PreparedParagraph& ParagraphCache::get(const font::FontRegistry& fonts,
                                              bool indent_first_line) {
   const std::string key = key_of(text, style, indent_first_line, hyphenator);
   auto it = entries_.find(key);
-  if (it == entries_.end())
-    it = entries_.emplace(key, prepare_paragraph(fonts, hyphenator, text, style, indent_first_line))
-             .first;
-  return it->second;
+  if (it != entries_.end()) return it->second;
+  const std::string shape_key = shape_key_of(text, style, hyphenator);
+  auto shaped = shaped_.find(shape_key);
+  if (shaped == shaped_.end())
+    shaped = shaped_.emplace(shape_key, shape_paragraph(fonts, hyphenator, text, style)).first;
+  PreparedParagraph prepared{shaped->second, {}};
+  prepared.shaped.style = style;  // the same shaping; the items read the rest of the style
+  prepared.items = build_items(prepared.shaped, indent_first_line);
+  return entries_.emplace(key, std::move(prepared)).first->second;
 }
 
 }  // namespace broadsheet::paragraph

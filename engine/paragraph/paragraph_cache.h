@@ -1,6 +1,9 @@
 #pragma once
 // Prepared paragraphs kept for re-use: a copyfit composes one story dozens of times with other
-// headline sizes or looseness, and must not reshape text that has not changed.
+// headline sizes or looseness, and must not reshape text that has not changed. Two levels: the
+// shaped paragraph (words, glyphs, break points) depends only on the text, face, size, tracking
+// and hyphenation; the items also on justification, alignment and indent. A new looseness
+// builds new items from the shaped paragraph it already has.
 
 #include <map>
 #include <string>
@@ -20,6 +23,7 @@ class ParagraphCache {
 
  private:
   std::map<std::string, PreparedParagraph> entries_;
+  std::map<std::string, ShapedParagraph> shaped_;
 };
 
 }  // namespace broadsheet::paragraph

@@ -12,35 +12,27 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
 
 #include "core/atomic_file.h"
+#include "core/c_handle.h"
 #include "core/limits.h"
+#include "render/glyph_batch.h"
 #include "render/structure_tags.h"
 
 namespace broadsheet::render {
 
 namespace {
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-struct FontFaceDeleter {
-  void operator()(cairo_font_face_t* f) const { cairo_font_face_destroy(f); }
-};
-struct FontOptionsDeleter {
-  void operator()(cairo_font_options_t* o) const { cairo_font_options_destroy(o); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using Context = std::unique_ptr<cairo_t, ContextDeleter>;
-using FontFace = std::unique_ptr<cairo_font_face_t, FontFaceDeleter>;
+using Surface = CHandle<cairo_surface_t, cairo_surface_destroy>;
+using Context = CHandle<cairo_t, cairo_destroy>;
+using FontFace = CHandle<cairo_font_face_t, cairo_font_face_destroy>;
 
 /// The process's FreeType library, for the faces Cairo draws with. It lives as long as the
 /// process, because Cairo may keep font faces (and so their FT_Faces) cached until exit.
@@ -55,20 +47,48 @@ FT_Library freetype() {
 
 const cairo_user_data_key_t kFtFaceKey{};
 
+/// FreeType allows one library in many threads only if faces are made and freed one at a time;
+/// Cairo may free a face (and so call FT_Done_Face) from any thread.
+std::mutex& freetype_faces_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 /// A Cairo font face over its own FT_Face (never the one HarfBuzz measures with); Cairo frees
 /// the FT_Face when it drops the font face.
-FontFace cairo_face_for(const font::Font& font) {
+FontFace new_cairo_face(const font::Font& font) {
+  std::unique_lock lock(freetype_faces_mutex());
   FT_Face face = nullptr;
   if (FT_New_Face(freetype(), font.path().c_str(), 0, &face) != 0)
     throw std::runtime_error(font.path() + ": FreeType cannot open the font");
+  lock.unlock();
   FontFace cairo_face(cairo_ft_font_face_create_for_ft_face(face, 0));
-  const auto status = cairo_font_face_set_user_data(
-      cairo_face.get(), &kFtFaceKey, face, [](void* f) { FT_Done_Face(static_cast<FT_Face>(f)); });
+  const auto status =
+      cairo_font_face_set_user_data(cairo_face.get(), &kFtFaceKey, face, [](void* f) {
+        const std::lock_guard done_lock(freetype_faces_mutex());
+        FT_Done_Face(static_cast<FT_Face>(f));
+      });
   if (status != CAIRO_STATUS_SUCCESS) {
+    const std::lock_guard done_lock(freetype_faces_mutex());
     FT_Done_Face(face);
     throw std::runtime_error("cairo: cannot attach the font face");
   }
   return cairo_face;
+}
+
+/// The process's Cairo face for a font file, made once and shared by every PDF and PNG and
+/// every thread (Cairo locks an FT_Face while it uses it). Its scaled fonts, and so the glyph
+/// outlines and metrics FreeType loads, are shared too: the pages of an edition load each glyph
+/// once, not once a page.
+FontFace cairo_face_for(const font::Font& font) {
+  static std::mutex& ft_mutex = freetype_faces_mutex();  // outlives the faces below
+  static std::mutex mutex;
+  static std::map<std::string, FontFace> faces;
+  (void)ft_mutex;
+  const std::lock_guard lock(mutex);
+  FontFace& face = faces[font.path()];
+  if (!face) face = new_cairo_face(font);
+  return FontFace(cairo_font_face_reference(face.get()));
 }
 
 void set_color(cairo_t* cr, const Color& c) {
@@ -76,9 +96,16 @@ void set_color(cairo_t* cr, const Color& c) {
 }
 
 /// Draws one page. The same routine serves every surface.
+/// Whether `run` belongs to the same tagged-PDF structure element as `first`.
+bool same_element(const GlyphRunItem& run, const GlyphRunItem* first) {
+  return first != nullptr && run.tag == first->tag && run.element == first->element &&
+         run.story == first->story;
+}
+
 void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& fonts,
                std::vector<FontFace>& faces, bool preview) {
-  std::unique_ptr<cairo_font_options_t, FontOptionsDeleter> options(cairo_font_options_create());
+  const CHandle<cairo_font_options_t, cairo_font_options_destroy> options(
+      cairo_font_options_create());
   // Glyph positions are ours: no hinting may move them.
   cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
@@ -86,29 +113,29 @@ void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& f
   cairo_set_font_options(cr, options.get());
 
   StructureTagger tagger;
+  GlyphBatch batch;
+  const GlyphRunItem* batch_element = nullptr;  // the first run of the batch
+  const auto draw_batch = [&] {
+    if (batch.empty()) return;
+    auto& face = faces[static_cast<std::size_t>(batch.font())];
+    if (!face) face = cairo_face_for(fonts.font(batch.font()));
+    batch.draw(cr, face.get());
+  };
   for (const DisplayItem& item : page.items) {
     if (item.layer == Layer::Preview && !preview) continue;
     if (const auto* run = std::get_if<GlyphRunItem>(&item.shape)) {
       if (run->glyphs.empty()) continue;
-      tagger.enter(cr, *run);
-      auto& face = faces[static_cast<std::size_t>(run->font)];
-      if (!face) face = cairo_face_for(fonts.font(run->font));
-      cairo_set_font_face(cr, face.get());
-      // The font size, widened or narrowed by glyph scaling (x_scale 1: cairo_set_font_size).
-      cairo_matrix_t matrix;
-      cairo_matrix_init_scale(&matrix, run->size * run->x_scale, run->size);
-      cairo_set_font_matrix(cr, &matrix);
-      set_color(cr, run->color);
-      std::vector<cairo_glyph_t> glyphs;
-      glyphs.reserve(run->glyphs.size());
-      for (const auto& g : run->glyphs) glyphs.push_back({g.id, g.x, g.y});
-      std::vector<cairo_text_cluster_t> clusters;
-      clusters.reserve(run->clusters.size());
-      for (const auto& c : run->clusters) clusters.push_back({c.num_bytes, c.num_glyphs});
-      cairo_show_text_glyphs(cr, run->text.data(), static_cast<int>(run->text.size()),
-                             glyphs.data(), static_cast<int>(glyphs.size()), clusters.data(),
-                             static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
-    } else if (const auto* fill = std::get_if<FillRectItem>(&item.shape)) {
+      // A batch holds runs of one structure element: a new element starts a new batch.
+      if (!batch.accepts(*run) || !same_element(*run, batch_element)) draw_batch();
+      if (batch.empty()) {
+        tagger.enter(cr, *run);
+        batch_element = run;
+      }
+      batch.add(*run);
+      continue;
+    }
+    draw_batch();  // keep the drawing order
+    if (const auto* fill = std::get_if<FillRectItem>(&item.shape)) {
       set_color(cr, fill->color);
       cairo_rectangle(cr, fill->rect.x, fill->rect.y, fill->rect.width, fill->rect.height);
       cairo_fill(cr);
@@ -128,6 +155,7 @@ void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& f
       cairo_stroke(cr);
     }
   }
+  draw_batch();
   tagger.close(cr);
 }
 

@@ -3,6 +3,7 @@
 #include <hb.h>
 
 #include "core/c_handle.h"
+#include "shape/word_shape_cache.h"
 
 namespace broadsheet::shape {
 
@@ -28,8 +29,10 @@ bool ShapedRun::safe_to_cut(std::size_t at) const {
   return false;
 }
 
-ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, double size,
-                     std::string_view text, const ShapeOptions& options) {
+namespace {
+
+ShapedRun shape_uncached(const font::FontRegistry& fonts, font::FontId font_id, double size,
+                         std::string_view text, const ShapeOptions& options) {
   const font::Font& font = fonts.font(font_id);
   const CHandle<hb_buffer_t, hb_buffer_destroy> buffer(hb_buffer_create());
   hb_buffer_add_utf8(buffer.get(), text.data(), static_cast<int>(text.size()), 0,
@@ -61,6 +64,16 @@ ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, doub
                           (flags & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0});
   }
   return run;
+}
+
+}  // namespace
+
+ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, double size,
+                     std::string_view text, const ShapeOptions& options) {
+  WordShapeCache* cache = fonts.word_shapes();
+  if (cache == nullptr) return shape_uncached(fonts, font_id, size, text, options);
+  return cache->find_or_shape(font_id, size, text, options,
+                              [&] { return shape_uncached(fonts, font_id, size, text, options); });
 }
 
 }  // namespace broadsheet::shape

@@ -10,6 +10,7 @@
 
 #include "core/c_handle.h"
 #include "core/diagnostics.h"
+#include "text/hyphen_patterns_cache.h"
 #include "text/line_breaks.h"
 #include "text/unicode.h"
 
@@ -112,12 +113,12 @@ void check_dictionary_file(const std::string& path) {
 }  // namespace
 
 struct Hyphenator::Dict {
-  CHandle<HyphenDict, hnj_hyphen_free> handle;
+  HyphenPatterns handle;  ///< parsed once, then loaded from its compiled cache
 };
 
 Hyphenator::Hyphenator(const std::string& dictionary_path) : dict_(std::make_unique<Dict>()) {
   check_dictionary_file(dictionary_path);
-  dict_->handle.reset(hnj_hyphen_load(dictionary_path.c_str()));
+  dict_->handle = HyphenPatterns::load(dictionary_path, default_hyphenation_cache_dir());
   if (!dict_->handle) {
     throw InputError(SourceLocation{dictionary_path, 0, 0}, "cannot load hyphenation dictionary");
   }

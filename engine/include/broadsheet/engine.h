@@ -130,6 +130,9 @@ class Layout {
   std::string print_pdf() const;
   /// True when the template says output = "print": its PDF is the print-ready one.
   bool prints_by_default() const;
+  /// Every page of `layouts`, in order, as one PDF (an edition in one file). They must come
+  /// from one Engine; the PDF's title and creation date are the first layout's.
+  static void write_pdf(const std::vector<const Layout*>& layouts, std::ostream& out);
   /// One page as a PNG preview (placeholders, guides and overset marks included).
   void write_png(std::ostream& out, const PngOptions& options = {}) const;
   std::string png(const PngOptions& options = {}) const;

@@ -1,0 +1,55 @@
+#pragma once
+// Shaped words, remembered (as Android's minikin does): a newspaper page shapes "the", "of" and
+// "said" dozens of times, copyfit and editions shape the same words again and again. Keyed by
+// everything that changes the result: face, size, features (kerning, ligatures), tracking and
+// the text. Language and script are not in the key because shape_text takes them from the
+// text and the process alone (hb_buffer_guess_segment_properties); add them when it stops.
+// One cache per font registry, shared by the threads that share the registry.
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "shape/shaper.h"
+
+namespace broadsheet::shape {
+
+class WordShapeCache {
+ public:
+  /// Holds at most `capacity` words; when full it starts again empty (cheap, and a page or an
+  /// edition refills it with the words it uses).
+  explicit WordShapeCache(std::size_t capacity = 20000) : capacity_(capacity) {}
+
+  /// The run for these settings, from the cache or made by `shape` (and then remembered).
+  ShapedRun find_or_shape(font::FontId font, double size, std::string_view text,
+                          const ShapeOptions& options, const std::function<ShapedRun()>& shape);
+
+  std::size_t size() const;
+  std::size_t hits() const;
+  void clear();  ///< forget every word (benchmarks of cold shaping)
+
+ private:
+  struct Key {
+    font::FontId font = 0;
+    double size = 0, tracking = 0;
+    bool kerning = true, ligatures = true;
+    std::string text;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const;
+  };
+
+  // Readers share the lock; a run is copied after the lock is released.
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<Key, std::shared_ptr<const ShapedRun>, KeyHash> runs_;
+  std::size_t capacity_;
+  std::atomic<std::size_t> hits_ = 0;
+};
+
+}  // namespace broadsheet::shape
