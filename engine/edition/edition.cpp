@@ -5,11 +5,11 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
-#include <sstream>
 
+#include "core/bounded_read.h"
 #include "core/diagnostics.h"
+#include "core/limits.h"
 
 namespace broadsheet::edition {
 
@@ -190,12 +190,9 @@ Edition parse_edition(const std::string& toml_text, const std::string& file_name
 }
 
 Edition read_edition(const std::string& path, const std::string& output_dir) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path}, "cannot read the edition file");
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string text = read_bounded_file(path, limits::kTemplateBytes, "edition file");
   const std::string base = fs::path(path).parent_path().string();
-  return parse_edition(text.str(), path, base.empty() ? "." : base, output_dir);
+  return parse_edition(text, path, base.empty() ? "." : base, output_dir);
 }
 
 PageRequest page_request(const EditionPage& page) {
