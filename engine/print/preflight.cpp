@@ -2,11 +2,13 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <set>
 
+#include "core/limits.h"
 #include "print/ink_coverage.h"
 #include "print/preflight_content.h"
 
@@ -175,6 +177,12 @@ std::vector<std::string> Findings::lines() const {
 }
 
 Findings preflight(const std::string& path, const PreflightOptions& options) {
+  // A device such as /dev/zero would be read for ever: regular files within the limit only.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw UnreadablePdf(path + ": not a readable PDF: not a regular file");
+  if (std::filesystem::file_size(path, ec) > limits::kPreflightPdfBytes)
+    throw UnreadablePdf(path + ": not a readable PDF: larger than the limit of 512 MB");
   QPDF pdf;
   pdf.setSuppressWarnings(true);
   try {

@@ -175,6 +175,10 @@ BOOST_AUTO_TEST_CASE(dev_zero_is_read_only_up_to_the_size_limit) {
                         "/dev/zero", "larger than the limit of 1 MB");
 }
 
+BOOST_AUTO_TEST_CASE(preflight_reads_only_regular_files) {
+  expect_one_line_error(cli("preflight /dev/zero"), 2, "/dev/zero", "not a regular file");
+}
+
 BOOST_AUTO_TEST_CASE(a_template_that_is_a_folder_is_an_error) {
   const std::string dir = fresh_dir("folder");
   expect_one_line_error(cli("render " + kArticle + " -t " + dir + " -o " + dir + "/out.pdf"), 1,
