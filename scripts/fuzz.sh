@@ -16,6 +16,7 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebI
   -DBROADSHEET_FUZZ=ON -DBROADSHEET_BENCHMARKS=OFF >/dev/null
 cmake --build "$build" -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
 export ASAN_OPTIONS="halt_on_error=1:exitcode=86:detect_leaks=1"
+export LSAN_OPTIONS="suppressions=$root/scripts/lsan-suppressions.txt"
 export UBSAN_OPTIONS="halt_on_error=1:exitcode=87:print_stacktrace=1"
 mkdir -p "$build/artifacts"
 for target in "${targets[@]}"; do

@@ -11,6 +11,7 @@ cmake -S "$root" -B "$root/build-asan" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAG
   -DBROADSHEET_SANITIZE=ON -DBROADSHEET_BENCHMARKS=OFF -DBROADSHEET_WERROR=$werror >/dev/null
 cmake --build "$root/build-asan" -j "$(nproc)"
 export ASAN_OPTIONS="halt_on_error=1:exitcode=86:detect_leaks=1:abort_on_error=0"
+export LSAN_OPTIONS="suppressions=$root/scripts/lsan-suppressions.txt"
 export UBSAN_OPTIONS="halt_on_error=1:exitcode=87:print_stacktrace=1"
 cd "$root/build-asan"
 ctest --output-on-failure -j "$(nproc)"
