@@ -1,6 +1,7 @@
 #pragma once
 // The Story model: what an article file says, with where each part came from.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,11 +12,33 @@ namespace broadsheet::story {
 /// the composer only sets each kind in its style.
 enum class ParagraphKind { Body, Subhead };
 
+/// An inline style inside a paragraph (NITF <em>/<strong>): the paragraph's style's italic or
+/// bold face for that stretch of text.
+enum class InlineStyle { Emphasis, Strong };
+
+/// A stretch of a paragraph in an inline style: byte offsets [begin, end) into Paragraph::text,
+/// on UTF-8 character boundaries. Spans are sorted and do not overlap.
+struct InlineSpan {
+  std::size_t begin = 0, end = 0;
+  InlineStyle style = InlineStyle::Emphasis;
+  friend bool operator==(const InlineSpan&, const InlineSpan&) = default;
+};
+
 /// One paragraph of text (UTF-8, validated), with the input line it came from.
 struct Paragraph {
   std::string text;
   int source_line = 0;  ///< 1-based line in the article file
   ParagraphKind kind = ParagraphKind::Body;
+  std::vector<InlineSpan> spans;  ///< inline styles; empty: all in the paragraph's style
+  std::string language;           ///< BCP 47 (xml:lang); empty: the story's language
+};
+
+/// A picture that belongs to a story (NITF <media>, or the plain-text picture line).
+struct StoryPicture {
+  std::string file;     ///< path as resolved against the article's folder
+  std::string caption;  ///< may be empty
+  std::string credit;   ///< "WU ZHIYI / CHINA DAILY"; may be empty
+  int source_line = 0;
 };
 
 /// A calendar date from a source/credit line.
@@ -36,12 +59,17 @@ struct SourceMeta {
 
 /// An article as read from a file.
 struct Story {
-  std::string file;  ///< the path it was read from (for messages)
+  std::string file;                 ///< the path it was read from (for messages)
+  std::string language;             ///< BCP 47 ("en", "zh-Hans"); empty: the template's default
+  std::optional<Paragraph> kicker;  ///< a label above the headline
   Paragraph headline;
-  std::optional<Paragraph> deck;     ///< the standfirst, when the format has one
-  std::vector<Paragraph> body;       ///< in order; never empty
-  std::optional<Paragraph> contact;  ///< "Contact the writer(s) at ..."
-  std::optional<SourceMeta> source;  ///< the last line, when it is a source line
+  std::optional<Paragraph> deck;       ///< the standfirst, when the format has one
+  std::optional<Paragraph> byline;     ///< "By MENG JING and MA SI in Beijing"
+  std::optional<Paragraph> dateline;   ///< "BEIJING —"
+  std::vector<Paragraph> body;         ///< in order; never empty
+  std::optional<Paragraph> contact;    ///< "Contact the writer(s) at ..."
+  std::optional<SourceMeta> source;    ///< the last line, when it is a source line
+  std::vector<StoryPicture> pictures;  ///< in reading order; the first leads the story
 };
 
 /// How to read the plain-text article format.
