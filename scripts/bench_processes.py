@@ -75,24 +75,23 @@ def print_in_process(path):
         if run.get("aggregate_name") != "median":
             continue
         name = run["run_name"]
-        time = run["real_time"] if "UseRealTime" in name or "Edition" in name else run["cpu_time"]
+        time = run["real_time"] if name.endswith("/real_time") else run["cpu_time"]
         medians[name] = (time, run["time_unit"])
         extra = "".join(f"  {k}={run[k]:.0f}" for k in ("body_lines", "pages") if k in run)
         print(f"  {name:34} {time:10.3f} {run['time_unit']}{extra}")
 
     def ratio(a, b):
-        found_a = next((v for k, v in medians.items() if k.startswith(a)), None)
-        found_b = next((v for k, v in medians.items() if k.startswith(b)), None)
+        found_a, found_b = medians.get(a), medians.get(b)
         if not found_a or not found_b or found_a[1] != found_b[1]:
             return float("nan")
         return found_a[0] / found_b[0]
 
     print("In-process ratios:")
     print(f"  copyfit / one layout      {ratio('BM_Copyfit', 'BM_OneLayout'):6.2f}   target <= 5")
-    print(f"  text 10x / 1x             {ratio('BM_Text/10', 'BM_Text/1/'):6.2f}   target <= 11")
-    print(f"  text 40x / 1x             {ratio('BM_Text/40', 'BM_Text/1/'):6.2f}   target <= 44")
-    print(f"  edition 1 / 2 threads     {ratio('BM_Edition48/1', 'BM_Edition48/2'):6.2f}"
-          "   target >= 1.7")
+    print(f"  text 10x / 1x             {ratio('BM_Text/10', 'BM_Text/1'):6.2f}   target <= 11")
+    print(f"  text 40x / 1x             {ratio('BM_Text/40', 'BM_Text/1'):6.2f}   target <= 44")
+    editions = ratio("BM_Edition48/1/real_time", "BM_Edition48/2/real_time")
+    print(f"  edition 1 / 2 threads     {editions:6.2f}   target >= 1.7 (wall time)")
 
 
 def edition_commands(build, source, tmp):
