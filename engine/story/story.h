@@ -70,6 +70,7 @@ struct Story {
   std::optional<Paragraph> contact;    ///< "Contact the writer(s) at ..."
   std::optional<SourceMeta> source;    ///< the last line, when it is a source line
   std::vector<StoryPicture> pictures;  ///< in reading order; the first leads the story
+  std::vector<Paragraph> pull_quotes;  ///< quotes to set large (NITF <pq>), in reading order
 };
 
 /// How to read the plain-text article format.
