@@ -16,6 +16,7 @@
 #include "render/cairo_renderer.h"
 #include "render/layout_dump.h"
 #include "render/report.h"
+#include "story/smart_quotes.h"
 #include "story/story.h"
 #include "template/page_template.h"
 
@@ -95,6 +96,8 @@ Layout Engine::compose(const PageRequest& request) const {
   const layout_template::PageTemplate tpl = layout_template::parse_template(
       page_template.text, page_template.name.empty() ? "template" : page_template.name);
   std::vector<story::Story> stories = parse_articles(request.articles);
+  if (tpl.smart_quotes)
+    for (story::Story& story : stories) story::curl_quotes(story);
   const std::vector<compose::SlotAssignment> assignments =
       assign_slots(tpl, request.articles, stories);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compose/display_blocks.h"
 #include "linebreak/knuth_plass.h"
 #include "paragraph/typeset.h"
 
@@ -22,6 +23,9 @@ struct BodyCursor {
   std::size_t offset = 0;  ///< byte offset into the first paragraph (a jump's remainder)
   int line = 0;            ///< lines set so far: the next line's index in the flow
   bool after_subhead = false;
+  double opening_indent = 0;  ///< pt free at the start of the story's first line
+  int drop_lines = 0;         ///< flow lines beside a drop cap ...
+  double drop_indent = 0;     ///< ... moved this far right
 };
 
 /// A paragraph's line widths from flow line `first` on, for as many lines as it can take. Equal
@@ -59,19 +63,27 @@ void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, c
   const bool is_contact = p == static_cast<int>(story.body.size());
   const story::Paragraph& source = is_contact ? *story.contact : story.body[std::size_t(p)];
   const bool continuing = cursor.offset > 0;
-  const std::string text = continuing ? source.text.substr(cursor.offset) : source.text;
   const bool subhead = !is_contact && !continuing && source.kind == story::ParagraphKind::Subhead &&
                        tpl.styles.count(slot.subhead_style) > 0;
   const lt::TextStyle& style = tpl.style(is_contact ? slot.contact_style
                                          : subhead  ? slot.subhead_style
                                                     : slot.body_style);
+  // Offsets (a jump's remainder, a drop cap's letter) count in the text as styled.
+  const std::string styled =
+      styled_text(style, source.text, source.language.empty() ? story.language : source.language);
+  const std::string text =
+      continuing ? styled.substr(std::min(cursor.offset, styled.size())) : styled;
   const LineRole role = is_contact ? LineRole::Contact
                         : subhead  ? LineRole::Subhead
                                    : LineRole::Body;
-  // No indent on a story's first paragraph, after a subhead, or on a continued remainder.
-  const bool indent = role == LineRole::Body && p > 0 && !cursor.after_subhead && !continuing;
+  // No indent on a story's first paragraph, after a subhead, or on a continued remainder; the
+  // opening's room (a run-in dateline) on the story's first line.
+  const bool opening = cursor.line == 0 && cursor.opening_indent > 0;
+  const bool indent =
+      opening || (role == LineRole::Body && p > 0 && !cursor.after_subhead && !continuing);
   cursor.after_subhead = subhead;
   paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+  if (opening) ps.indent = cursor.opening_indent;
   if (role == LineRole::Body) ps.tracking += options.tracking;
   paragraph::PreparedParagraph uncached;
   if (!context.cache)
@@ -90,7 +102,8 @@ void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, c
       out.warnings.push_back({"overfull-line", story.file + ": overfull line in slot '" +
                                                    slot.name + "': \"" + line.text + "\""});
     if (continuing) line.source_begin += cursor.offset;
-    out.lines.push_back({std::move(line), &style, role, p, i, count, subhead});
+    const double beside_drop_cap = cursor.line + i < cursor.drop_lines ? cursor.drop_indent : 0;
+    out.lines.push_back({std::move(line), &style, role, p, i, count, subhead, beside_drop_cap});
   }
   cursor.line += count;
   cursor.offset = 0;
@@ -109,10 +122,15 @@ void keep_contact_with_body(std::vector<BodyLine>& body) {
 
 BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
                      const lt::Slot& slot, const StoryWork& work, const LineWidthFn& widths,
-                     const StoryOptions& options) {
+                     const StoryOptions& options, const BodyOpening& opening) {
   const story::Story& story = *work.story;
   BodyCursor cursor;
-  if (work.is_continuation()) {
+  if (!work.is_continuation()) {
+    cursor.opening_indent = opening.first_line_indent;
+    cursor.offset = opening.skip_bytes;
+    cursor.drop_lines = opening.drop_lines;
+    cursor.drop_indent = opening.drop_indent;
+  } else {
     if (work.lines.empty()) return {};
     const BodyLine& first = work.lines.front();
     if (std::abs(first.line.measure - widths(0)) < 0.01) return {work.lines, {}};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compose/body_opening.h"
 #include "compose/body_setting.h"
 #include "compose/column_flow.h"
 #include "compose/display_blocks.h"
@@ -182,8 +183,13 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
   const BodyRows rows =
       body_rows(first_row + static_cast<int>(from_lines.size()), region, grid, body_descent);
 
-  // Stages 3 and 4: the body against the lines available, then into balanced columns.
-  BodySetting body = set_body(context, tpl, slot, work, constant_width(column_measure), options);
+  // Stages 3 and 4: the body against the lines available (room for a run-in dateline and a
+  // drop cap), then into balanced columns.
+  const BodyOpeningSet opening =
+      set_body_opening(context, tpl, slot, work, column_measure, grid.pitch, out.warnings);
+  BodySetting body =
+      set_body(context, tpl, slot, work, opening_widths(opening.opening, column_measure), options,
+               opening.opening);
   out.warnings.insert(out.warnings.end(), body.warnings.begin(), body.warnings.end());
   const int columns = static_cast<int>(region.columns.size());
   out.report.rows = rows.count;
@@ -191,8 +197,12 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
       distribute_columns(flow_lines(body.lines), columns, rows.count, continued_on ? 1 : 0);
 
   // Stage 5: in place.
+  if (blocks.kicker) place_display_block(*blocks.kicker, region, slot.name, out.placement);
   place_display_block(blocks.headline, region, slot.name, out.placement);
   if (blocks.deck) place_display_block(*blocks.deck, region, slot.name, out.placement);
+  if (blocks.byline) place_display_block(*blocks.byline, region, slot.name, out.placement);
+  if (!out.report.lines_per_column.empty() && out.report.lines_per_column.front() > 0)
+    place_body_opening(opening, region, rows.first, grid, slot.name, out.placement);
   place_lines_in_column(from_lines, jump_style_of(tpl, slot), LineRole::Jump, region, 0, first_row,
                         grid, slot.name, out.placement);
   const std::size_t next = place_body(body.lines, out.report.lines_per_column, region, rows.first,
