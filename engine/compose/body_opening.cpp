@@ -61,6 +61,7 @@ void set_drop_cap(const ComposeContext& context, const lt::PageTemplate& tpl, co
   out.drop_cap = set_display_block(context, style, LineRole::DropCap, text.substr(0, end), size,
                                    1e4, 1, 1, story.language);
   if (out.drop_cap->lines.empty()) return out.drop_cap.reset();
+  out.drop_cap->lines.front().measure = out.drop_cap->lines.front().width;  // the dump's measure
   out.opening.skip_bytes = end;
   out.opening.drop_lines = slot.drop_cap_lines;
   out.opening.drop_indent = out.drop_cap->lines.front().width + 0.4 * body.size;
@@ -89,6 +90,7 @@ BodyOpeningSet set_body_opening(const ComposeContext& context, const lt::PageTem
     return out;
   }
   out.opening.first_line_indent = dateline.lines.front().width + 0.3 * body.size;
+  dateline.lines.front().measure = dateline.lines.front().width;  // the dump's measure
   out.dateline = std::move(dateline);
   return out;
 }
