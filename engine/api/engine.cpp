@@ -16,6 +16,7 @@
 #include "render/cairo_renderer.h"
 #include "render/layout_dump.h"
 #include "render/report.h"
+#include "story/smart_quotes.h"
 #include "story/story.h"
 #include "template/page_template.h"
 
@@ -47,7 +48,7 @@ std::vector<story::Story> parse_articles(const std::vector<Article>& articles) {
     const Article& article = articles[i];
     const std::string name =
         article.name.empty() ? "article " + std::to_string(i + 1) : article.name;
-    stories.push_back(story::parse_story(article.text, name, {.has_deck = article.has_deck}));
+    stories.push_back(story::parse_article(article.text, name, {.has_deck = article.has_deck}));
   }
   return stories;
 }
@@ -94,7 +95,9 @@ Layout Engine::compose(const PageRequest& request) const {
   const Template& page_template = request.page_template;
   const layout_template::PageTemplate tpl = layout_template::parse_template(
       page_template.text, page_template.name.empty() ? "template" : page_template.name);
-  const std::vector<story::Story> stories = parse_articles(request.articles);
+  std::vector<story::Story> stories = parse_articles(request.articles);
+  if (tpl.smart_quotes)
+    for (story::Story& story : stories) story::curl_quotes(story);
   const std::vector<compose::SlotAssignment> assignments =
       assign_slots(tpl, request.articles, stories);
 
@@ -107,6 +110,12 @@ Layout Engine::compose(const PageRequest& request) const {
   result->engine = impl_;
   result->layout = compose::compose_page(impl_->context(), tpl, assignments, overrides,
                                          {.copyfit = request.copyfit});
+  // What the readers noticed comes first, in article order.
+  Warnings read_warnings;
+  for (const story::Story& story : stories)
+    for (const story::ReadWarning& w : story.warnings) read_warnings.push_back({w.code, w.message});
+  result->layout.warnings.insert(result->layout.warnings.begin(), read_warnings.begin(),
+                                 read_warnings.end());
   if (request.guides) compose::add_guides(impl_->context(), tpl, result->layout);
   result->pdf_date = edition_date(overrides, stories);
   std::vector<const story::Story*> story_list;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compose/body_opening.h"
+#include "compose/display_blocks.h"
 #include "linebreak/knuth_plass.h"
 #include "paragraph/typeset.h"
 
@@ -22,6 +24,17 @@ struct BodyCursor {
   std::size_t offset = 0;  ///< byte offset into the first paragraph (a jump's remainder)
   int line = 0;            ///< lines set so far: the next line's index in the flow
   bool after_subhead = false;
+  double opening_indent = 0;  ///< pt free at the start of the story's first line
+  int drop_lines = 0;         ///< flow lines beside a drop cap ...
+  double drop_indent = 0;     ///< ... moved this far right
+
+  /// A story's first paragraph opens with `opening` (not on a continuation).
+  void open_with(const BodyOpening& opening) {
+    opening_indent = opening.first_line_indent;
+    offset = opening.skip_bytes;
+    drop_lines = opening.drop_lines;
+    drop_indent = opening.drop_indent;
+  }
 };
 
 /// A paragraph's line widths from flow line `first` on, for as many lines as it can take. Equal
@@ -72,17 +85,24 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
   const bool is_contact = p == static_cast<int>(story.body.size());
   const story::Paragraph& source = is_contact ? *story.contact : story.body[std::size_t(p)];
   s.continuing = cursor.offset > 0;
-  s.text = s.continuing ? source.text.substr(cursor.offset) : source.text;
   s.subhead = !is_contact && !s.continuing && source.kind == story::ParagraphKind::Subhead &&
               tpl.styles.count(slot.subhead_style) > 0;
   s.style = &tpl.style(is_contact  ? slot.contact_style
                        : s.subhead ? slot.subhead_style
                                    : slot.body_style);
+  // Offsets (a jump's remainder, a drop cap's letter) count in the text as styled.
+  const std::string styled = styled_text(
+      *s.style, source.text, source.language.empty() ? story.language : source.language);
+  s.text = s.continuing ? styled.substr(std::min(cursor.offset, styled.size())) : styled;
   s.role = is_contact ? LineRole::Contact : s.subhead ? LineRole::Subhead : LineRole::Body;
-  // No indent on a story's first paragraph, after a subhead, or on a continued remainder.
-  s.indent = s.role == LineRole::Body && p > 0 && !cursor.after_subhead && !s.continuing;
+  // No indent on a story's first paragraph, after a subhead, or on a continued remainder; the
+  // opening's room (a run-in dateline) on the story's first line.
+  const bool opening = cursor.line == 0 && cursor.opening_indent > 0;
+  s.indent = opening ||
+             (s.role == LineRole::Body && p > 0 && !cursor.after_subhead && !s.continuing);
   cursor.after_subhead = s.subhead;
   s.ps = paragraph::paragraph_style(context.fonts, *s.style);
+  if (opening) s.ps.indent = cursor.opening_indent;
   if (s.role == LineRole::Body) s.ps.tracking += options.tracking;
   s.looseness = std::size_t(p) < options.looseness.size() ? options.looseness[std::size_t(p)] : 0;
   return s;
@@ -117,7 +137,9 @@ void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, c
       out.warnings.push_back({"overfull-line", story.file + ": overfull line in slot '" +
                                                    slot.name + "': \"" + line.text + "\""});
     if (s.continuing) line.source_begin += cursor.offset;
-    out.lines.push_back({std::move(line), s.style, s.role, s.index, i, count, s.subhead});
+    const double beside_drop_cap = cursor.line + i < cursor.drop_lines ? cursor.drop_indent : 0;
+    out.lines.push_back(
+        {std::move(line), s.style, s.role, s.index, i, count, s.subhead, beside_drop_cap});
   }
   cursor.line += count;
   cursor.offset = 0;
@@ -128,8 +150,8 @@ void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, c
 /// and measure.
 void count_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl,
                      const lt::Slot& slot, const story::Story& story, double measure,
-                     const StoryOptions& options, BodyCursor& cursor, TrialBreaks& memo,
-                     std::vector<FlowLine>& flow) {
+                     const LineWidthFn& widths, const StoryOptions& options, BodyCursor& cursor,
+                     TrialBreaks& memo, std::vector<FlowLine>& flow) {
   const ParagraphSetup s = setup_paragraph(context, tpl, slot, story, options, cursor);
   TrialBreaks::Key key{s.index, cursor.offset, s.looseness, s.ps.tracking, measure};
   auto [at, inserted] = memo.lines.try_emplace(std::move(key), 0);
@@ -137,7 +159,10 @@ void count_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl,
     paragraph::PreparedParagraph uncached;
     const paragraph::PreparedParagraph& prepared = prepare(context, s, uncached);
     at->second = static_cast<int>(
-        break_with_looseness(context, prepared, {{measure}}, s.looseness).lines.size());
+        break_with_looseness(context, prepared,
+                             widths_from(widths, cursor.line, prepared.items.list.size()),
+                             s.looseness)
+            .lines.size());
   }
   const int count = at->second;
   for (int i = 0; i < count; ++i) flow.push_back({s.index, i, count, s.subhead});
@@ -158,10 +183,12 @@ void keep_contact_with_body(std::vector<BodyLine>& body) {
 
 BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
                      const lt::Slot& slot, const StoryWork& work, const LineWidthFn& widths,
-                     const StoryOptions& options) {
+                     const StoryOptions& options, const BodyOpening& opening) {
   const story::Story& story = *work.story;
   BodyCursor cursor;
-  if (work.is_continuation()) {
+  if (!work.is_continuation()) {
+    cursor.open_with(opening);
+  } else {
     if (work.lines.empty()) return {};
     const BodyLine& first = work.lines.front();
     if (std::abs(first.line.measure - widths(0)) < 0.01) return {work.lines, {}};
@@ -180,13 +207,16 @@ BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
 
 std::vector<FlowLine> count_body(const ComposeContext& context, const lt::PageTemplate& tpl,
                                  const lt::Slot& slot, const story::Story& story, double measure,
-                                 const StoryOptions& options, TrialBreaks& memo) {
+                                 const BodyOpening& opening, const StoryOptions& options,
+                                 TrialBreaks& memo) {
   std::vector<FlowLine> flow;
   BodyCursor cursor;
+  cursor.open_with(opening);
+  const LineWidthFn widths = opening_widths(opening, measure);
   const int contact_index = static_cast<int>(story.body.size());
   for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
     if (cursor.paragraph == contact_index && !story.contact) break;
-    count_paragraph(context, tpl, slot, story, measure, options, cursor, memo, flow);
+    count_paragraph(context, tpl, slot, story, measure, widths, options, cursor, memo, flow);
   }
   // The contact line stays with the last body line (as keep_contact_with_body does).
   if (story.contact && flow.size() > 1)

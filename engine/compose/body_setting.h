@@ -4,6 +4,7 @@
 // `widths(n)`), so that a picture or a pull quote can shorten lines in a column without the
 // breaker knowing why.
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <tuple>
@@ -27,13 +28,24 @@ struct BodySetting {
   Warnings warnings;
 };
 
+/// How a story's first body paragraph opens (not on a continuation): room at the start of its
+/// first line for a run-in dateline, and a drop cap's letter taken out of the text with the
+/// lines beside it moved right.
+struct BodyOpening {
+  double first_line_indent = 0;  ///< pt kept free at the start of the first line
+  std::size_t skip_bytes = 0;    ///< the first paragraph's text starts here (after a drop cap)
+  int drop_lines = 0;            ///< flow lines beside the drop cap
+  double drop_indent = 0;        ///< pt from the column's left for those lines
+};
+
 /// Sets what `work` holds of its story (the whole body and the contact line, or the rest a jump
 /// left) in `slot`'s styles. Subheads are set as subheads when the template has their style.
 /// Lines a jump left are re-used when their measure is what `widths` asks for, re-broken from
 /// their first line's text otherwise.
 BodySetting set_body(const ComposeContext& context, const layout_template::PageTemplate& tpl,
                      const layout_template::Slot& slot, const StoryWork& work,
-                     const LineWidthFn& widths, const StoryOptions& options = {});
+                     const LineWidthFn& widths, const StoryOptions& options = {},
+                     const BodyOpening& opening = {});
 
 /// Line counts of paragraphs already broken in a copyfit's trials, by paragraph, byte offset,
 /// looseness, letter spacing (em) and measure: a trial that changes only the headline re-breaks
@@ -49,6 +61,7 @@ struct TrialBreaks {
 std::vector<FlowLine> count_body(const ComposeContext& context,
                                  const layout_template::PageTemplate& tpl,
                                  const layout_template::Slot& slot, const story::Story& story,
-                                 double measure, const StoryOptions& options, TrialBreaks& memo);
+                                 double measure, const BodyOpening& opening,
+                                 const StoryOptions& options, TrialBreaks& memo);
 
 }  // namespace broadsheet::compose

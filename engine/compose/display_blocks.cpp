@@ -5,14 +5,23 @@
 #include "linebreak/balanced_breaker.h"
 #include "linebreak/greedy_breaker.h"
 #include "paragraph/typeset.h"
+#include "text/unicode.h"
 
 namespace broadsheet::compose {
 
 namespace lt = layout_template;
 
+std::string styled_text(const lt::TextStyle& style, const std::string& text,
+                        const std::string& language) {
+  if (!style.uppercase) return text;
+  return text::to_upper(text, language.empty() ? std::string_view("en") : language);
+}
+
 DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyle& style,
-                               LineRole role, const std::string& text, double size, double measure,
-                               int max_lines, int min_lines) {
+                               LineRole role, const std::string& source_text, double size,
+                               double measure, int max_lines, int min_lines,
+                               const std::string& language) {
+  const std::string text = styled_text(style, source_text, language);
   paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
   ps.size = size;
   ps.hyphenate = false;
@@ -43,15 +52,16 @@ namespace {
 /// The largest size in the slot's range (in half points) at which the headline fits, or the size
 /// and line count a copyfit asks for.
 DisplayBlock fit_headline(const ComposeContext& context, const lt::TextStyle& style,
-                          const lt::Slot& slot, const std::string& text, double measure,
+                          const lt::Slot& slot, const story::Story& story, double measure,
                           const StoryOptions& options) {
+  const std::string& text = story.headline.text;
   const double max_size = slot.headline_max_size > 0 ? slot.headline_max_size : style.size;
   const double min_size = slot.headline_min_size > 0 ? slot.headline_min_size : max_size;
   const int min_lines = options.headline_lines.value_or(1);
   const int max_lines = options.headline_lines.value_or(slot.headline_max_lines);
   auto set_at = [&](double size) {
     return set_display_block(context, style, LineRole::Headline, text, size, measure, max_lines,
-                             min_lines);
+                             min_lines, story.language);
   };
   if (options.headline_size) return set_at(*options.headline_size);
   // Sizes step down from the largest in half points; a smaller size never needs more lines, so
@@ -96,6 +106,22 @@ double stack_block(const ComposeContext& context, DisplayBlock& block, double cu
   return last_baseline + m.descender * block.size + style.space_after;
 }
 
+/// A furniture style the template may leave out: `name`, else `fallback` (which must exist).
+const lt::TextStyle& style_or(const lt::PageTemplate& tpl, const std::string& name,
+                              const std::string& fallback) {
+  return tpl.styles.count(name) ? tpl.style(name) : tpl.style(fallback);
+}
+
+/// A kicker or byline: in its style's size, in as many lines as it needs at the measure.
+DisplayBlock set_furniture(const ComposeContext& context, const lt::TextStyle& style, LineRole role,
+                           const story::Paragraph& text, double measure,
+                           const story::Story& story) {
+  constexpr int kMaxLines = 3;
+  const std::string& language = text.language.empty() ? story.language : text.language;
+  return set_display_block(context, style, role, text.text, style.size, measure, kMaxLines, 1,
+                           language);
+}
+
 }  // namespace
 
 DisplayBlocks fit_display_blocks(const ComposeContext& context, const lt::PageTemplate& tpl,
@@ -104,19 +130,30 @@ DisplayBlocks fit_display_blocks(const ComposeContext& context, const lt::PageTe
                                  const StoryOptions& options) {
   const double measure = region.measure();
   DisplayBlocks blocks;
-  blocks.headline = fit_headline(context, tpl.style(slot.headline_style), slot, story.headline.text,
-                                 measure, options);
-  blocks.bottom = stack_block(context, blocks.headline, region.top, grid);
-  if (!with_deck || !story.deck) return blocks;
-  if (slot.deck_max_lines == 0) {
-    blocks.deck_dropped = true;
-    return blocks;
+  double cursor = region.top;
+  if (with_deck && story.kicker) {  // a continuation repeats the headline, not the kicker
+    blocks.kicker = set_furniture(context, style_or(tpl, slot.kicker_style, slot.deck_style),
+                                  LineRole::Kicker, *story.kicker, measure, story);
+    cursor = stack_block(context, *blocks.kicker, cursor, grid);
   }
-  const lt::TextStyle& deck_style = tpl.style(slot.deck_style);
-  blocks.deck = set_display_block(
-      context, deck_style, LineRole::Deck, story.deck->text, deck_style.size, measure,
-      options.deck_lines.value_or(slot.deck_max_lines), options.deck_lines.value_or(1));
-  blocks.bottom = stack_block(context, *blocks.deck, blocks.bottom, grid);
+  blocks.headline =
+      fit_headline(context, tpl.style(slot.headline_style), slot, story, measure, options);
+  blocks.bottom = stack_block(context, blocks.headline, cursor, grid);
+  if (!with_deck) return blocks;
+  if (story.deck && slot.deck_max_lines == 0) blocks.deck_dropped = true;
+  if (story.deck && slot.deck_max_lines > 0) {
+    const lt::TextStyle& deck_style = tpl.style(slot.deck_style);
+    blocks.deck =
+        set_display_block(context, deck_style, LineRole::Deck, story.deck->text, deck_style.size,
+                          measure, options.deck_lines.value_or(slot.deck_max_lines),
+                          options.deck_lines.value_or(1), story.language);
+    blocks.bottom = stack_block(context, *blocks.deck, blocks.bottom, grid);
+  }
+  if (story.byline) {
+    blocks.byline = set_furniture(context, style_or(tpl, slot.byline_style, slot.contact_style),
+                                  LineRole::Byline, *story.byline, measure, story);
+    blocks.bottom = stack_block(context, *blocks.byline, blocks.bottom, grid);
+  }
   return blocks;
 }
 

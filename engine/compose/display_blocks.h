@@ -27,21 +27,31 @@ struct DisplayBlock {
 
 /// The display blocks of one module, and where the body may start.
 struct DisplayBlocks {
+  std::optional<DisplayBlock> kicker;  ///< above the headline
   DisplayBlock headline;
   std::optional<DisplayBlock> deck;
-  bool deck_dropped = false;  ///< the story has a deck and the slot takes none
-  double bottom = 0;          ///< y under the last block: descender and space after included
+  std::optional<DisplayBlock> byline;  ///< under the deck
+  bool deck_dropped = false;           ///< the story has a deck and the slot takes none
+  double bottom = 0;  ///< y under the last block: descender and space after included
 };
 
 /// Sets `text` in `style` at `size` in at most `max_lines` (at least `min_lines`) balanced
 /// lines of `measure`; a block that needs more lines is set greedily and marked as not fitting.
+/// A style with `uppercase` sets the text in capitals by the case rules of `language`.
 DisplayBlock set_display_block(const ComposeContext& context,
                                const layout_template::TextStyle& style, LineRole role,
                                const std::string& text, double size, double measure, int max_lines,
-                               int min_lines = 1);
+                               int min_lines = 1, const std::string& language = {});
 
-/// The headline and (unless `with_deck` is false) the deck of `story` for `slot`, fitted to the
-/// region's width and stacked from its top on `grid`. `options` may fix sizes and line counts.
+/// The text as `style` sets it: in capitals (ICU's full case mapping for `language`) when the
+/// style says `uppercase`.
+std::string styled_text(const layout_template::TextStyle& style, const std::string& text,
+                        const std::string& language);
+
+/// The kicker, headline, deck and byline of `story` for `slot` (a continuation, `with_deck`
+/// false, repeats the headline only), fitted to the region's width and stacked from its top on
+/// `grid`. `options` may fix sizes and line counts. Kicker and byline are set in the slot's
+/// kicker and byline styles (the deck and contact styles when the template has none).
 DisplayBlocks fit_display_blocks(const ComposeContext& context,
                                  const layout_template::PageTemplate& tpl,
                                  const layout_template::Slot& slot, const story::Story& story,

@@ -75,8 +75,8 @@ PlacedLine placed_line(const ModuleRegion& region, const std::string& slot, Line
 }
 
 void place_display_block(const DisplayBlock& block, const ModuleRegion& region,
-                         const std::string& slot, ModulePlacement& out) {
-  const double x = region.columns.front().x;
+                         const std::string& slot, ModulePlacement& out, double indent) {
+  const double x = region.columns.front().x + indent;
   for (std::size_t i = 0; i < block.lines.size(); ++i) {
     const paragraph::SetLine& line = block.lines[i];
     draw_line(line, x, block.baselines[i], block.style->color, out, tag_of(block.role, 0));
@@ -107,10 +107,10 @@ std::size_t place_body(const std::vector<BodyLine>& body, const std::vector<int>
                        const std::string& slot, ModulePlacement& out) {
   std::size_t next = 0;
   for (std::size_t c = 0; c < per_column.size(); ++c) {
-    const double x = region.columns[c].x;
     for (int r = 0; r < per_column[c]; ++r, ++next) {
       const BodyLine& bl = body[next];
       const double baseline = grid.y(first_row + r);
+      const double x = region.columns[c].x + bl.indent;
       draw_line(bl.line, x, baseline, bl.style->color, out, tag_of(bl.role, bl.paragraph));
       PlacedLine placed =
           placed_line(region, slot, bl.role, *bl.style, bl.line, x, baseline, bl.style->size);

@@ -21,9 +21,9 @@ PlacedLine placed_line(const ModuleRegion& region, const std::string& slot, Line
                        const layout_template::TextStyle& style, const paragraph::SetLine& line,
                        double x, double baseline, double size);
 
-/// Draws a stacked display block across the region.
+/// Draws a stacked display block across the region, `indent` pt from its left.
 void place_display_block(const DisplayBlock& block, const ModuleRegion& region,
-                         const std::string& slot, ModulePlacement& out);
+                         const std::string& slot, ModulePlacement& out, double indent = 0);
 
 /// Draws single lines (jump lines) in column `column` of the region, one per grid row from
 /// `first_row` on.

@@ -11,7 +11,19 @@
 namespace broadsheet::compose {
 
 /// What a line is part of.
-enum class LineRole { Headline, Deck, Body, Subhead, Contact, Jump, Folio };
+enum class LineRole {
+  Headline,
+  Deck,
+  Body,
+  Subhead,
+  Contact,
+  Jump,
+  Folio,
+  Kicker,    ///< the label above a headline
+  Byline,    ///< "By MENG JING and MA SI in Beijing"
+  Dateline,  ///< "BEIJING —", run in at the start of the first body line
+  DropCap,   ///< the large first letter of the body
+};
 
 /// One line as placed on a page.
 struct PlacedLine {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compose/body_opening.h"
 #include "compose/body_setting.h"
 #include "compose/column_flow.h"
 #include "compose/display_blocks.h"
@@ -208,17 +209,25 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
   const DisplayBlocks& blocks = head.blocks;
   const BodyRows& rows = head.rows;
 
-  // Stages 3 and 4: the body against the lines available, then into balanced columns.
+  // Stages 3 and 4: the body against the lines available (room for a run-in dateline and a
+  // drop cap), then into balanced columns.
+  const BodyOpeningSet opening =
+      set_body_opening(context, tpl, slot, work, head.column_measure, grid.pitch, out.warnings);
   BodySetting body =
-      set_body(context, tpl, slot, work, constant_width(head.column_measure), options);
+      set_body(context, tpl, slot, work, opening_widths(opening.opening, head.column_measure),
+               options, opening.opening);
   out.warnings.insert(out.warnings.end(), body.warnings.begin(), body.warnings.end());
   const int columns = static_cast<int>(region.columns.size());
   out.report.lines_per_column =
       distribute_columns(flow_lines(body.lines), columns, rows.count, continued_on ? 1 : 0);
 
   // Stage 5: in place.
+  if (blocks.kicker) place_display_block(*blocks.kicker, region, slot.name, out.placement);
   place_display_block(blocks.headline, region, slot.name, out.placement);
   if (blocks.deck) place_display_block(*blocks.deck, region, slot.name, out.placement);
+  if (blocks.byline) place_display_block(*blocks.byline, region, slot.name, out.placement);
+  if (!out.report.lines_per_column.empty() && out.report.lines_per_column.front() > 0)
+    place_body_opening(opening, region, rows.first, grid, slot.name, out.placement);
   place_lines_in_column(head.from_lines, jump_style_of(tpl, slot), LineRole::Jump, region, 0,
                         head.first_row, grid, slot.name, out.placement);
   const std::size_t next = place_body(body.lines, out.report.lines_per_column, region, rows.first,
@@ -250,9 +259,17 @@ SlotReport measure_module(const ComposeContext& context, const lt::PageTemplate&
     head = memo.heads.emplace(head_key, std::move(out.report)).first;
   }
   SlotReport report = head->second;
-  // compose_module sets the body at the column measure: so are its lines counted here.
+  // compose_module sets the body at the column measure, after its opening (a dateline, a drop
+  // cap): so are its lines counted here. The opening depends on neither choice of a trial.
+  const double measure = region.columns.front().width;
+  if (!memo.opening) {
+    Warnings ignored;
+    memo.opening = set_body_opening(context, tpl, slot, StoryWork::start_of(story), measure,
+                                    grid.pitch, ignored)
+                       .opening;
+  }
   const std::vector<FlowLine> flow =
-      count_body(context, tpl, slot, story, region.columns.front().width, options, memo.breaks);
+      count_body(context, tpl, slot, story, measure, *memo.opening, options, memo.breaks);
   // The columns depend only on the paragraphs' line counts and the rows.
   ModuleTrials::ColumnsKey columns_key{{}, report.rows};
   for (const FlowLine& line : flow)

@@ -46,6 +46,7 @@ struct ModuleTrials {
   std::map<HeadKey, SlotReport> heads;  ///< the report as far as the display blocks and rows
   TrialBreaks breaks;
   std::map<ColumnsKey, std::vector<int>> columns;
+  std::optional<BodyOpening> opening;  ///< the body's opening, the same in every trial
 };
 
 /// What a copyfit trial needs of `story` set whole in `slot` (no jump): the report's display

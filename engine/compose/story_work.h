@@ -22,6 +22,7 @@ struct BodyLine {
   int line_in_paragraph = 0;
   int paragraph_lines = 1;
   bool keep_with_next = false;
+  double indent = 0;  ///< pt from the column's left (lines beside a drop cap)
 };
 
 /// Where a story stands: what a module takes and, when its region is full, hands on to the

@@ -1,5 +1,6 @@
 #include "paragraph/item_builder.h"
 
+#include "text/line_breaks.h"
 #include "text/unicode.h"
 
 namespace broadsheet::paragraph {
@@ -153,6 +154,15 @@ class ItemBuilder {
       add({Kind::Break, w});
     }
     const double space = para_.space_width * js_.word_space_desired;
+    // "word —|next": no line starts with an em dash or closing punctuation, so the space before
+    // one is no break (a penalty before glue makes the glue unbreakable).
+    const ShapedWord& next = para_.words[static_cast<std::size_t>(w) + 1];
+    const bool no_break =
+        text::may_not_start_a_line(text::next_code_point(para_.text, next.begin).value);
+    if (no_break && justified_) {
+      list.add_penalty(0, linebreak::kInfinitePenalty);
+      add({Kind::Filler});
+    }
     if (justified_) {
       list.add_glue(space, para_.space_width * (js_.word_space_max - js_.word_space_desired),
                     para_.space_width * (js_.word_space_desired - js_.word_space_min));
@@ -160,7 +170,7 @@ class ItemBuilder {
     } else {
       list.add_glue(0, ragged_, 0);
       add({Kind::Filler});
-      list.add_penalty(0, 0);
+      list.add_penalty(0, no_break ? linebreak::kInfinitePenalty : 0);
       add({Kind::Break, w});
       list.add_glue(space, -ragged_, 0);
       add({Kind::WordSpace, w});

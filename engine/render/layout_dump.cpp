@@ -24,6 +24,14 @@ const char* role_name(compose::LineRole role) {
       return "jump";
     case compose::LineRole::Folio:
       return "folio";
+    case compose::LineRole::Kicker:
+      return "kicker";
+    case compose::LineRole::Byline:
+      return "byline";
+    case compose::LineRole::Dateline:
+      return "dateline";
+    case compose::LineRole::DropCap:
+      return "drop_cap";
   }
   return "body";
 }

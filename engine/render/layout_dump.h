@@ -15,10 +15,11 @@
 //                  "left": 56.69, "baseline": 283.04, "width": 154.72, "measure": 154.72,
 //                  "ratio": 0.41, "size": 9.5, "hyphenated": false, "justified": true } ] }
 // A line set with glyph scaling also has "glyph_scale": 0.98 (4 decimals; absent means 1).
-// Roles: "headline", "deck", "body", "subhead", "contact", "jump", "folio" (compose::LineRole).
-// Lines are in reading order: the folio, then each slot in template order (headline, deck,
-// body paragraphs with their subheads, contact line, jump line), each paragraph's lines in
-// order. Pages count from 1.
+// Roles: "kicker", "headline", "deck", "byline", "dateline", "drop_cap", "body", "subhead",
+// "contact", "jump", "folio" (compose::LineRole).
+// Lines are in reading order: the folio, then each slot in template order (kicker, headline,
+// deck, byline, dateline, drop cap, body paragraphs with their subheads, contact line, jump
+// line), each paragraph's lines in order. Pages count from 1.
 
 #include <string>
 

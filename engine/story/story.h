@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace broadsheet::story {
@@ -57,6 +58,13 @@ struct SourceMeta {
   int source_line = 0;
 };
 
+/// Something a reader noticed but could go on with (an unknown NITF element, a story with only
+/// one paragraph): passed on to the page's warnings.
+struct ReadWarning {
+  std::string code;     ///< "unknown-element", "single-paragraph", ...
+  std::string message;  ///< names the file and line
+};
+
 /// An article as read from a file.
 struct Story {
   std::string file;                 ///< the path it was read from (for messages)
@@ -70,6 +78,8 @@ struct Story {
   std::optional<Paragraph> contact;    ///< "Contact the writer(s) at ..."
   std::optional<SourceMeta> source;    ///< the last line, when it is a source line
   std::vector<StoryPicture> pictures;  ///< in reading order; the first leads the story
+  std::vector<Paragraph> pull_quotes;  ///< quotes to set large (NITF <pq>), in reading order
+  std::vector<ReadWarning> warnings;   ///< what the reader noticed, in file order
 };
 
 /// How to read the plain-text article format.
@@ -80,6 +90,10 @@ struct ReadOptions {
 
 /// Parses the plain-text article format:
 ///   line 1 headline; line 2 deck (if options.has_deck); then one paragraph per line.
+///   A byline line ("By MENG JING and MA SI in Beijing": "By " and a capital, at most 16 words,
+///   no closing full stop) right after the headline or the deck is the byline, not a paragraph.
+///   A story with only one paragraph after the headline sets it as body, not as a deck, with
+///   a "single-paragraph" warning.
 ///   A paragraph beginning "Contact the writer" is the contact line. A last line of the form
 ///   "(Publication MM/DD/YYYY[ pageN])" is source metadata, not body text. A body paragraph
 ///   between two others that is short (at most 60 characters and 8 words), starts with a capital
@@ -90,7 +104,24 @@ struct ReadOptions {
 Story parse_story(const std::string& text, const std::string& file_name,
                   const ReadOptions& options = {});
 
-/// Reads and parses a file; an unreadable file is an InputError too.
+/// Parses NITF 3.x XML (nitf_reader.cpp): hedline/hl1 headline, hl2 deck (an hl2 before hl1 is
+/// the kicker), byline, dateline, body.content's p, hl2 (subheads), em/strong (InlineSpans),
+/// media (pictures, their files resolved against the article's folder), pq (pull quotes),
+/// body.end's tagline (contact line), xml:lang and docdata's date. Malformed XML is an
+/// InputError with line and column; unknown elements are warnings naming element and line.
+Story parse_nitf(const std::string& text, const std::string& file_name);
+
+enum class ArticleFormat { PlainText, Nitf };
+
+/// The format of an article: NITF for a ".xml" or ".nitf" name or text that opens (after a
+/// byte-order mark and white space) with "<?xml" or "<nitf"; plain text otherwise.
+ArticleFormat article_format(std::string_view text, std::string_view file_name);
+
+/// Parses an article in the format `article_format` picks (`options` apply to plain text).
+Story parse_article(const std::string& text, const std::string& file_name,
+                    const ReadOptions& options = {});
+
+/// Reads and parses a file in its format; an unreadable file is an InputError too.
 Story read_story(const std::string& path, const ReadOptions& options = {});
 
 }  // namespace broadsheet::story

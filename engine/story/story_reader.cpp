@@ -86,6 +86,17 @@ bool is_contact_line(std::string_view text) {
   return rest.empty() || !text::is_letter(text::next_code_point(rest, 0).value);
 }
 
+// "By MENG JING and MA SI in Beijing": "By", a space and a capital letter, a few words, and no
+// full stop at the end (a sentence that starts with "By" is body text).
+bool is_byline(std::string_view line) {
+  constexpr std::size_t kBylineMaxWords = 16;
+  if (!line.starts_with("By ") || line.size() < 4) return false;
+  const std::string_view rest = text::trim_white_space(line.substr(3));
+  if (rest.empty() || !text::is_uppercase(text::next_code_point(rest, 0).value)) return false;
+  if (text::split_at_word_separators(line).size() > kBylineMaxWords) return false;
+  return !line.ends_with('.');
+}
+
 // A short line that does not end like a sentence and starts with a capital or a digit:
 // "Benefits of virtual fencing", "Europe’s asteroid exploration mission".
 bool looks_like_subhead(std::string_view line) {
@@ -255,7 +266,11 @@ Story parse_story(const std::string& text, const std::string& file_name,
   story.file = file_name;
   auto next = lines.begin();
   story.headline = std::move(*next++);
-  if (options.has_deck && next != lines.end()) story.deck = std::move(*next++);
+  if (next != lines.end() && is_byline(next->text)) story.byline = std::move(*next++);
+  if (!story.byline && options.has_deck && next != lines.end()) {
+    story.deck = std::move(*next++);
+    if (next != lines.end() && is_byline(next->text)) story.byline = std::move(*next++);
+  }
 
   // Only the last line can be the source line; the same text elsewhere is a paragraph.
   auto body_end = lines.end();
@@ -279,17 +294,21 @@ Story parse_story(const std::string& text, const std::string& file_name,
     story.contact = std::move(*next);
   }
 
+  if (story.body.empty() && story.deck) {  // a headline and one paragraph: that is the body
+    story.warnings.push_back(
+        {"single-paragraph", file_name + ":" + std::to_string(story.deck->source_line) +
+                                 ": only one paragraph after the headline: set as body text, "
+                                 "not as a deck"});
+    story.body.push_back(std::move(*story.deck));
+    story.deck.reset();
+  }
   if (story.body.empty()) {
-    const Paragraph& last_top = story.deck ? *story.deck : story.headline;
+    const Paragraph& last_top = story.byline ? *story.byline : story.headline;
     fail(file_name, last_top.source_line, 0,
-         story.deck ? "no body text after the deck" : "no body text after the headline");
+         story.byline ? "no body text after the byline" : "no body text after the headline");
   }
   mark_subheads(story.body);
   return story;
-}
-
-Story read_story(const std::string& path, const ReadOptions& options) {
-  return parse_story(read_bounded_file(path, limits::kArticleBytes, "file"), path, options);
 }
 
 }  // namespace broadsheet::story

@@ -128,12 +128,17 @@ struct Slot {
   std::string deck_style = "deck";
   std::string body_style = "body";
   std::string contact_style = "contact";
-  std::string subhead_style = "subhead";  ///< optional: short unpunctuated lines in the body
-  std::string jump_style = "jump";        ///< optional: "Continued on page N" / "From page M"
-  int page = 1;                           ///< 1-based page of the template this slot is on
-  std::string continued_in;               ///< a story slot on a later page taking the overflow
-  int continued_in_line = 0;              ///< where continued_in is set (for messages)
-  double headline_min_size = 0;           ///< pt; 0 = the style's size, not fitted
+  std::string subhead_style = "subhead";    ///< optional: short unpunctuated lines in the body
+  std::string jump_style = "jump";          ///< optional: "Continued on page N" / "From page M"
+  std::string kicker_style = "kicker";      ///< optional: else the deck style
+  std::string byline_style = "byline";      ///< optional: else the contact style
+  std::string dateline_style = "dateline";  ///< optional: else the body style
+  std::string drop_cap_style = "drop_cap";  ///< optional: else the headline style's face
+  int drop_cap_lines = 0;                   ///< body lines a drop cap spans; 0: none
+  int page = 1;                             ///< 1-based page of the template this slot is on
+  std::string continued_in;                 ///< a story slot on a later page taking the overflow
+  int continued_in_line = 0;                ///< where continued_in is set (for messages)
+  double headline_min_size = 0;             ///< pt; 0 = the style's size, not fitted
   double headline_max_size = 0;
   int headline_max_lines = 2;
   int deck_max_lines = 3;
@@ -181,6 +186,7 @@ struct PrintOptions {
 struct PageTemplate {
   std::string file;  ///< where it was loaded from
   std::string name;
+  bool smart_quotes = false;  ///< straight quotes and apostrophes set as typographer's quotes
   PageGeometry page;
   Grid grid;
   std::map<std::string, TextStyle> styles;

@@ -265,9 +265,10 @@ PageTemplate parse_template(const std::string& toml_text, const std::string& fil
 
   PageTemplate result;
   result.file = file_name;
-  const TableView about =
-      open_table(root.require("template", "a table [template] with a name"), {"name"});
+  const TableView about = open_table(root.require("template", "a table [template] with a name"),
+                                     {"name", "smart_quotes"});
   result.name = read_name(about.require("name", "a string"));
+  if (auto f = about.find("smart_quotes")) result.smart_quotes = read_bool(*f);
 
   result.page = read_page(root);
   result.type_area = type_area_of(result.page);

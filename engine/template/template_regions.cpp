@@ -84,8 +84,9 @@ FolioItem read_folio_item(const Field& field, const std::map<std::string, TextSt
 
 // Keys that only story slots take, and only advertisements and pictures.
 constexpr std::string_view kStoryKeys[] = {
-    "headline_style",     "deck_style",     "body_style",   "contact_style", "headline_size",
-    "headline_max_lines", "deck_max_lines", "continued_in", "subhead_style", "jump_style"};
+    "headline_style",     "deck_style",     "body_style",     "contact_style",  "headline_size",
+    "headline_max_lines", "deck_max_lines", "continued_in",   "subhead_style",  "jump_style",
+    "kicker_style",       "byline_style",   "dateline_style", "drop_cap_style", "drop_cap_lines"};
 
 std::string kind_name(SlotKind kind) {
   switch (kind) {
@@ -273,15 +274,23 @@ void read_story_slot_keys(const TableView& table, const PageTemplate& page_templ
     fail(*label, "only advertisement and picture slots take a label");
   }
   read_story_keys(table, page_template.styles, slot);
-  // Optional styles: without them subheads are set as body text and jump lines in the
-  // contact style.
-  if (auto subhead = table.find("subhead_style")) {
-    slot.subhead_style = read_name(*subhead);
-    require_style(*subhead, slot.subhead_style, page_template.styles);
+  // Optional styles: without them subheads are set as body text, jump lines in the contact
+  // style, kickers in the deck style, bylines in the contact style, datelines in the body style
+  // and drop caps in the headline's face.
+  const std::pair<std::string_view, std::string*> optional_styles[] = {
+      {"subhead_style", &slot.subhead_style},   {"jump_style", &slot.jump_style},
+      {"kicker_style", &slot.kicker_style},     {"byline_style", &slot.byline_style},
+      {"dateline_style", &slot.dateline_style}, {"drop_cap_style", &slot.drop_cap_style}};
+  for (const auto& [key, style_name] : optional_styles) {
+    if (auto field = table.find(key)) {
+      *style_name = read_name(*field);
+      require_style(*field, *style_name, page_template.styles);
+    }
   }
-  if (auto jump = table.find("jump_style")) {
-    slot.jump_style = read_name(*jump);
-    require_style(*jump, slot.jump_style, page_template.styles);
+  if (auto lines = table.find("drop_cap_lines")) {
+    slot.drop_cap_lines = read_integer(*lines);
+    if (slot.drop_cap_lines < 0 || slot.drop_cap_lines > 10)
+      fail(*lines, "must be 0 (no drop cap) to 10 lines, got " + show_value(*lines->node));
   }
   if (auto next = table.find("continued_in")) {
     slot.continued_in = read_name(*next);
@@ -311,7 +320,10 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
                                              "headline_size",  "headline_max_lines",
                                              "deck_max_lines", "label",
                                              "page",           "continued_in",
-                                             "subhead_style",  "jump_style"});
+                                             "subhead_style",  "jump_style",
+                                             "kicker_style",   "byline_style",
+                                             "dateline_style", "drop_cap_style",
+                                             "drop_cap_lines"});
   Slot slot;
   slot.source_line = field.where.line;
   slot.name = read_unique_slot_name(table, earlier);

@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -272,6 +273,13 @@ bool looks_like_url_or_email(std::string_view token) {
   return looks_like_domain(core.substr(0, core.find('/')));
 }
 
+bool may_not_start_a_line(char32_t c) {
+  if (c == U'\u2014' || c == U'\u2015') return true;
+  if (c == U'\u00BB' || c == U'\u203A') return false;  // they open quotations in German
+  const int8_t category = u_charType(static_cast<UChar32>(c));
+  return category == U_END_PUNCTUATION || category == U_FINAL_PUNCTUATION;
+}
+
 std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
   std::vector<BreakOpportunity> breaks;
   if (paragraph.empty()) return breaks;
@@ -292,8 +300,11 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
        offset = iterator->next()) {
     const int32_t rule_status = iterator->getRuleStatus();
     const auto position = static_cast<std::size_t>(offset);
-    breaks.push_back({position, classify(paragraph, position),
-                      rule_status >= UBRK_LINE_HARD && rule_status < UBRK_LINE_HARD_LIMIT});
+    const bool mandatory = rule_status >= UBRK_LINE_HARD && rule_status < UBRK_LINE_HARD_LIMIT;
+    if (!mandatory && position < paragraph.size() &&
+        may_not_start_a_line(next_code_point(paragraph, position).value))
+      continue;  // "word —|next": the dash ends the line instead
+    breaks.push_back({position, classify(paragraph, position), mandatory});
   }
 
   // Inside addresses, replace ICU's opportunities with our own.

@@ -23,6 +23,11 @@ struct BreakOpportunity {
   bool mandatory = false;  ///< a hard line break (U+2028, '\n')
 };
 
+/// A character no line may start with, though UAX #14 may allow a break before it: an em dash
+/// or a horizontal bar (newspapers break after the dash instead), closing brackets and closing
+/// quotes (Pe, Pf; not » and ›, which open quotations in German).
+bool may_not_start_a_line(char32_t c);
+
 /// Every break opportunity of `paragraph` (valid UTF-8), in increasing offset, without the
 /// trivial one at offset 0; the end of the text is reported as a mandatory break.
 std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph);

@@ -10,6 +10,7 @@
 
 #include "compose/composer.h"
 #include "linebreak/knuth_plass.h"
+#include "story/smart_quotes.h"
 #include "story/story.h"
 #include "test_support.h"
 
@@ -207,7 +208,8 @@ BOOST_AUTO_TEST_CASE(check2_and_3_on_the_pdf_word_boxes) {
 
 BOOST_AUTO_TEST_CASE(check7_text_layer_gives_back_every_word_in_order) {
   const auto words = pdf_words(rendered_pdf());
-  const story::Story story = story::read_story(kArticle);
+  story::Story story = story::read_story(kArticle);
+  if (page21().smart_quotes) story::curl_quotes(story);  // the PDF has typographer's quotes
   // Reading order: the body's words come column by column; rejoin hyphenated line ends.
   std::vector<std::string> pdf;
   bool joining = false;

@@ -88,14 +88,15 @@ BOOST_AUTO_TEST_CASE(soft_hyphen) {
 }
 
 BOOST_AUTO_TEST_CASE(em_dash_between_spaces) {
-  // U+2014 is 3 bytes: "2002 " [5] + "— " [4] + "after" [5]
-  BOOST_TEST(pieces("2002 \u2014 after") == "2002 |\u2014 |after");
-  BOOST_TEST(describe("2002 \u2014 after") == "5:Space 9:Space 14:Other!");
+  // U+2014 is 3 bytes: "2002 " [5] + "— " [4] + "after" [5]. No line starts with the dash:
+  // the break is after it only.
+  BOOST_TEST(pieces("2002 \u2014 after") == "2002 \u2014 |after");
+  BOOST_TEST(describe("2002 \u2014 after") == "9:Space 14:Other!");
 }
 
 BOOST_AUTO_TEST_CASE(em_dash_between_letters) {
-  // Breaks on both sides of the dash, kind Other (no hyphen is added, none is implied).
-  BOOST_TEST(describe("a\u2014b") == "1:Other 4:Other 5:Other!");
+  // A break after the dash, kind Other (no hyphen is added, none is implied); none before it.
+  BOOST_TEST(describe("a\u2014b") == "4:Other 5:Other!");
 }
 
 BOOST_AUTO_TEST_CASE(email_breaks_after_at_and_before_dots) {

@@ -364,11 +364,59 @@ BOOST_AUTO_TEST_CASE(headline_only) {
   check_message_style(*error);
 }
 
-BOOST_AUTO_TEST_CASE(headline_and_deck_only) {
-  const auto error = catch_input_error([] { parse_story("Headline\nDeck", "hd.txt"); });
+BOOST_AUTO_TEST_CASE(headline_and_one_paragraph_is_body_with_a_warning) {
+  const Story story = parse_story("Headline\nThe only paragraph.", "hd.txt");
+  BOOST_TEST(!story.deck.has_value());
+  BOOST_TEST_REQUIRE(story.body.size() == 1u);
+  BOOST_TEST(story.body[0].text == "The only paragraph.");
+  BOOST_TEST(story.body[0].source_line == 2);
+  BOOST_TEST_REQUIRE(story.warnings.size() == 1u);
+  BOOST_TEST(story.warnings[0].code == "single-paragraph");
+  BOOST_TEST(contains(story.warnings[0].message, "hd.txt:2:"));
+  // With a source line after it, too; and no warning when line 2 is body anyway.
+  const Story sourced = parse_story("H\nBody.\n(Paper 01/02/2003)", "hs.txt");
+  BOOST_TEST(sourced.body.size() == 1u);
+  BOOST_TEST(sourced.source.has_value());
+  BOOST_TEST(parse_story("H\nBody.", "nd.txt", kNoDeck).warnings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(byline_line_after_the_headline_or_the_deck) {
+  const Story after_deck = parse_story(
+      "Head\nThe deck\nBy MENG JING and MA SI in Beijing\nBody one.\nBody two.", "b.txt");
+  BOOST_TEST_REQUIRE(after_deck.byline.has_value());
+  BOOST_TEST(after_deck.byline->text == "By MENG JING and MA SI in Beijing");
+  BOOST_TEST(after_deck.byline->source_line == 3);
+  BOOST_TEST(after_deck.deck->text == "The deck");
+  BOOST_TEST(after_deck.body.size() == 2u);
+  // Right after the headline: a byline, and line 3 is the deck.
+  const Story after_head = parse_story("Head\nBy Jane Doe\nThe deck\nBody.\nMore.", "b.txt");
+  BOOST_TEST_REQUIRE(after_head.byline.has_value());
+  BOOST_TEST(after_head.byline->text == "By Jane Doe");
+  BOOST_TEST(!after_head.deck.has_value());
+  BOOST_TEST(after_head.body.size() == 3u);
+  const Story no_deck = parse_story("Head\nBy Jane Doe\nBody.", "b.txt", kNoDeck);
+  BOOST_TEST(no_deck.byline.has_value());
+  BOOST_TEST(no_deck.body.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(sentences_starting_with_by_are_body) {
+  for (const std::string line : {"By the end of the year, sales rose.", "By 2020 it was done.",
+                                 "By Jane Doe, who wrote the report, prices rose sharply."}) {
+    const Story story = parse_story("Head\n" + line + "\nBody.", "b.txt", kNoDeck);
+    BOOST_TEST(!story.byline.has_value(), line);
+    BOOST_TEST(story.body.front().text == line);
+  }
+  // A byline anywhere else is body text.
+  const Story later = parse_story("Head\nBody.\nBy Jane Doe\nMore.", "b.txt", kNoDeck);
+  BOOST_TEST(!later.byline.has_value());
+  BOOST_TEST(later.body.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(headline_and_byline_only) {
+  const auto error = catch_input_error([] { parse_story("Headline\nBy Jane Doe", "hb.txt"); });
   BOOST_TEST_REQUIRE(error.has_value());
   BOOST_TEST(error->where().line == 2);
-  BOOST_TEST(contains(error->message(), "no body text"));
+  BOOST_TEST(error->message() == "no body text after the byline");
 }
 
 BOOST_AUTO_TEST_CASE(headline_with_only_source_and_contact) {

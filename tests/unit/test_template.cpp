@@ -174,12 +174,19 @@ BOOST_AUTO_TEST_CASE(display_and_folio_styles) {
   BOOST_TEST(deck.font.style == "Italic");
   CHECK_PT(deck.size, 16.0);
   CHECK_PT(deck.leading, 19.0);
-  for (const char* name : {"contact", "byline"}) {
-    const TextStyle& style = t.style(name);
-    BOOST_TEST(style.font.style == "Italic");
-    CHECK_PT(style.size, 9.5);
-    CHECK_PT(style.leading, 11.0);
-  }
+  const TextStyle& contact = t.style("contact");
+  BOOST_TEST(contact.font.style == "Italic");
+  CHECK_PT(contact.size, 9.5);
+  CHECK_PT(contact.leading, 11.0);
+  // The byline as China Daily sets it: small bold sans capitals (design/page21.md).
+  const TextStyle& byline = t.style("byline");
+  BOOST_TEST(byline.font.family == "TeX Gyre Heros");
+  BOOST_TEST(byline.font.style == "Bold");
+  CHECK_PT(byline.size, 8.0);
+  BOOST_TEST(byline.uppercase);
+  BOOST_TEST(t.style("kicker").uppercase);
+  BOOST_TEST(t.style("dateline").font.style == "Bold");
+  BOOST_TEST(t.smart_quotes);
   const TextStyle& flag = t.style("flag");
   BOOST_TEST(flag.font.family == "TeX Gyre Heros");
   BOOST_TEST(flag.font.style == "Bold");
@@ -188,7 +195,7 @@ BOOST_AUTO_TEST_CASE(display_and_folio_styles) {
   BOOST_TEST(t.style("folio").uppercase);
   BOOST_TEST(!t.style("folio_small").uppercase);
   BOOST_TEST(t.style("folio_page").font.style == "Bold");
-  BOOST_TEST(t.styles.size() == 11u);  // with subhead and jump
+  BOOST_TEST(t.styles.size() == 14u);  // with subhead, jump, kicker, dateline and drop_cap
 }
 
 BOOST_AUTO_TEST_CASE(folio_band_and_items) {
@@ -358,6 +365,27 @@ BOOST_AUTO_TEST_CASE(slot_with_single_column_and_depth_limits) {
   BOOST_TEST(brief.headline_min_size == 0.0);  // not fitted: the style's size
 }
 
+BOOST_AUTO_TEST_CASE(furniture_styles_drop_cap_and_smart_quotes) {
+  const PageTemplate t = parse_template(
+      with_extra({"[[slot]]", "name = \"lead\"", "columns = [1, 2]", "kicker_style = \"deck\"",
+                  "byline_style = \"contact\"", "dateline_style = \"headline\"",
+                  "drop_cap_style = \"headline\"", "drop_cap_lines = 3"}),
+      "test.toml");
+  const Slot& lead = t.slots.at(0);
+  BOOST_TEST(lead.kicker_style == "deck");
+  BOOST_TEST(lead.byline_style == "contact");
+  BOOST_TEST(lead.dateline_style == "headline");
+  BOOST_TEST(lead.drop_cap_style == "headline");
+  BOOST_TEST(lead.drop_cap_lines == 3);
+  BOOST_TEST(!t.smart_quotes);
+  const PageTemplate defaults =
+      parse_template(with_extra({"[[slot]]", "name = \"lead\"", "columns = 1"}), "test.toml");
+  BOOST_TEST(defaults.slots.at(0).kicker_style == "kicker");  // optional: not defined here
+  BOOST_TEST(defaults.slots.at(0).drop_cap_lines == 0);
+  BOOST_TEST(
+      parse_template(with_line(2, "name = \"t\"\nsmart_quotes = true"), "t.toml").smart_quotes);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // --- errors: each names the file, the key's line and the dotted key ------------------------------
@@ -375,6 +403,17 @@ BOOST_AUTO_TEST_CASE(wrong_type) {
   check_error(with_line(13, "columns = \"six\""), 13, {"grid.columns: expected an integer"});
   check_error(with_line(17, "body = { font = \"Termes\", size = 10, leading = 12 }"), 17,
               {"styles.body.font: expected a table"});
+}
+
+BOOST_AUTO_TEST_CASE(furniture_keys) {
+  check_error(with_extra({"[[slot]]", "name = \"lead\"", "columns = 1", "byline_style = \"by\""}),
+              24, {"slot[0].byline_style", "'by'"});
+  check_error(with_extra({"[[slot]]", "name = \"lead\"", "columns = 1", "drop_cap_lines = 11"}), 24,
+              {"slot[0].drop_cap_lines", "0 (no drop cap) to 10"});
+  check_error(with_extra({"[[slot]]", "name = \"ad\"", "kind = \"advertisement\"", "columns = 1",
+                          "depth = 100", "kicker_style = \"deck\""}),
+              26, {"only story slots"});
+  check_error(with_line(2, "name = \"t\"\nsmart_quotes = 1"), 3, {"template.smart_quotes"});
 }
 
 BOOST_AUTO_TEST_CASE(zero_columns) {

@@ -1,0 +1,119 @@
+#include "compose/body_opening.h"
+
+#include <algorithm>
+
+#include "text/unicode.h"
+
+namespace broadsheet::compose {
+
+namespace lt = layout_template;
+
+namespace {
+
+/// A dateline run in leaves at least this much of the first line for the text.
+constexpr double kMaxDatelineShare = 0.6;
+
+const lt::TextStyle& style_or(const lt::PageTemplate& tpl, const std::string& name,
+                              const std::string& fallback) {
+  return tpl.styles.count(name) ? tpl.style(name) : tpl.style(fallback);
+}
+
+const font::FontMetrics& metrics_of(const ComposeContext& context, const lt::TextStyle& style) {
+  return context.fonts.font(context.fonts.find(style.font.family, style.font.style)).metrics();
+}
+
+/// "BEIJING" → "BEIJING —"; a dateline that ends in a dash already keeps it.
+std::string dateline_text(std::string text) {
+  for (const std::string_view dash : {"—", "–", "-"})
+    if (text.ends_with(dash)) return text;
+  return text + " \u2014";
+}
+
+/// The drop cap's letter: any opening punctuation ("“") and the first letter or digit after
+/// it; the byte where the rest of the paragraph starts. Empty when there is nothing after it.
+std::size_t drop_cap_end(std::string_view text) {
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const text::CodePoint c = text::next_code_point(text, offset);
+    offset = c.end;
+    if (text::is_letter(c.value) || text::is_digit(c.value)) break;
+  }
+  const std::string_view rest = text.substr(offset);
+  return text::trim_white_space(rest).empty() || rest.front() == ' ' ? 0 : offset;
+}
+
+void set_drop_cap(const ComposeContext& context, const lt::PageTemplate& tpl, const lt::Slot& slot,
+                  const story::Story& story, double grid_pitch, BodyOpeningSet& out) {
+  // A dateline opens the paragraph instead: a letter cut off from its word by "BEIJING —"
+  // reads badly.
+  if (slot.drop_cap_lines <= 0 || story.dateline ||
+      story.body.front().kind != story::ParagraphKind::Body)
+    return;
+  const lt::TextStyle& body = tpl.style(slot.body_style);
+  const std::string text = styled_text(body, story.body.front().text, story.language);
+  const std::size_t end = drop_cap_end(text);
+  if (end == 0) return;
+  const lt::TextStyle& style = style_or(tpl, slot.drop_cap_style, slot.headline_style);
+  // Its capitals reach from the first line's cap height down to line N's baseline.
+  const double reach =
+      (slot.drop_cap_lines - 1) * grid_pitch + metrics_of(context, body).cap_height * body.size;
+  const double size = reach / metrics_of(context, style).cap_height;
+  out.drop_cap = set_display_block(context, style, LineRole::DropCap, text.substr(0, end), size,
+                                   1e4, 1, 1, story.language);
+  if (out.drop_cap->lines.empty()) return out.drop_cap.reset();
+  out.drop_cap->lines.front().measure = out.drop_cap->lines.front().width;  // the dump's measure
+  out.opening.skip_bytes = end;
+  out.opening.drop_lines = slot.drop_cap_lines;
+  out.opening.drop_indent = out.drop_cap->lines.front().width + 0.4 * body.size;
+}
+
+}  // namespace
+
+BodyOpeningSet set_body_opening(const ComposeContext& context, const lt::PageTemplate& tpl,
+                                const lt::Slot& slot, const StoryWork& work, double measure,
+                                double grid_pitch, Warnings& warnings) {
+  BodyOpeningSet out;
+  if (work.is_continuation()) return out;
+  const story::Story& story = *work.story;
+  set_drop_cap(context, tpl, slot, story, grid_pitch, out);
+  if (!story.dateline) return out;  // from here on there is no drop cap
+  const lt::TextStyle& body = tpl.style(slot.body_style);
+  const lt::TextStyle& style = style_or(tpl, slot.dateline_style, slot.body_style);
+  DisplayBlock dateline =
+      set_display_block(context, style, LineRole::Dateline, dateline_text(story.dateline->text),
+                        style.size, 1e4, 1, 1, story.language);
+  const double room = measure - out.opening.drop_indent;
+  if (dateline.lines.empty() || dateline.lines.front().width > kMaxDatelineShare * room) {
+    warnings.push_back({"dateline-too-long", story.file + ": the dateline \"" +
+                                                 story.dateline->text.substr(0, 40) +
+                                                 "\" is too wide to run in: not set"});
+    return out;
+  }
+  out.opening.first_line_indent = dateline.lines.front().width + 0.3 * body.size;
+  dateline.lines.front().measure = dateline.lines.front().width;  // the dump's measure
+  out.dateline = std::move(dateline);
+  return out;
+}
+
+LineWidthFn opening_widths(const BodyOpening& opening, double measure) {
+  if (opening.drop_lines <= 0) return constant_width(measure);
+  const double beside = measure - opening.drop_indent;
+  const int lines = opening.drop_lines;
+  return [=](int n) { return n < lines ? beside : measure; };
+}
+
+void place_body_opening(const BodyOpeningSet& set, const ModuleRegion& region, int first_row,
+                        const BaselineGrid& grid, const std::string& slot, ModulePlacement& out) {
+  if (set.drop_cap) {
+    DisplayBlock drop_cap = *set.drop_cap;
+    drop_cap.baselines = {grid.y(first_row + std::max(set.opening.drop_lines, 1) - 1)};
+    place_display_block(drop_cap, region, slot, out);
+  }
+  if (set.dateline) {
+    DisplayBlock dateline = *set.dateline;
+    dateline.baselines = {grid.y(first_row)};
+    place_display_block(dateline, region, slot, out, set.opening.drop_indent);
+  }
+}
+
+}  // namespace broadsheet::compose
