@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE robustness
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
@@ -268,6 +269,47 @@ BOOST_AUTO_TEST_CASE(a_symlink_planted_at_a_temporary_name_cannot_redirect_a_wri
   struct stat status {};
   BOOST_REQUIRE(::stat(target.c_str(), &status) == 0);
   BOOST_TEST((status.st_mode & 0777) == 0644u);  // 0600 while written, 0644 once complete
+}
+
+BOOST_AUTO_TEST_CASE(a_rename_that_fails_puts_back_the_outputs_renamed_before_it) {
+  const std::string dir = fresh_dir("rollback");
+  const std::string pdf = dir + "/out.pdf", layout = dir + "/out.layout.json";
+  const std::string fresh = dir + "/new.png", blocked = dir + "/report.json";
+  write(pdf, "old pdf");
+  write(layout, "old layout");
+  broadsheet::OutputBatch batch;
+  batch.stage(pdf, "new pdf", "PDF");
+  batch.stage(fresh, "new png", "PNG");
+  batch.stage(layout, "new layout", "layout dump");
+  batch.stage(blocked, "new report", "report");
+  // The last target becomes a folder after staging: its rename fails after three succeeded.
+  fs::create_directory(blocked);
+  try {
+    batch.commit();
+    BOOST_FAIL("the commit succeeded");
+  } catch (const std::runtime_error& e) {
+    BOOST_TEST(std::string(e.what()).find(blocked) != std::string::npos, e.what());
+    BOOST_TEST(std::string(e.what()).find("no output was changed") != std::string::npos);
+  }
+  BOOST_TEST(slurp(pdf) == "old pdf");
+  BOOST_TEST(slurp(layout) == "old layout");
+  BOOST_TEST(!fs::exists(fresh));
+  BOOST_TEST(fs::is_directory(blocked));
+  // Nothing else is left behind: no temporary files, no kept old files.
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  BOOST_TEST(names == (std::vector<std::string>{"out.layout.json", "out.pdf", "report.json"}),
+             boost::test_tools::per_element());
+  // Once the folder is gone, all four are replaced and nothing else remains.
+  fs::remove(blocked);
+  broadsheet::OutputBatch again;
+  again.stage(pdf, "new pdf", "PDF");
+  again.stage(blocked, "new report", "report");
+  again.commit();
+  BOOST_TEST(slurp(pdf) == "new pdf");
+  BOOST_TEST(slurp(blocked) == "new report");
+  BOOST_TEST(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 3);
 }
 
 // --- paths ----------------------------------------------------------------------------------
