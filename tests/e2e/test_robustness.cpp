@@ -11,7 +11,9 @@
 #include <fstream>
 #include <string>
 
+#include "broadsheet/error.h"
 #include "core/atomic_file.h"
+#include "diff/layout_diff.h"
 #include "story/story.h"
 #include "test_support.h"
 
@@ -88,6 +90,24 @@ BOOST_AUTO_TEST_CASE(deeply_nested_layout_dump_is_an_error_not_a_stack_overflow)
   expect_one_line_error(cli("diff " + good + " " + bad), 2, bad, "not a valid layout dump");
   write(bad, "{\"format\": " + nested + "}");
   expect_one_line_error(cli("diff " + good + " " + bad), 2, bad, "unsupported layout dump format");
+}
+
+BOOST_AUTO_TEST_CASE(a_number_beyond_a_double_in_a_layout_dump_is_an_error) {
+  // Found by fuzz_layout_dump: nlohmann's out_of_range (406) escaped the reader.
+  const std::string found = kInputs + "number_overflow.layout.json";
+  const std::string good = "tests/golden/page21.layout.json";
+  expect_one_line_error(cli("diff " + good + " " + found), 2, found,
+                        "not valid JSON: a number beyond the range of a double");
+  const std::string dir = fresh_dir("number_overflow");
+  const std::string dump = dir + "/wide.json";
+  write(dump, "{\"format\": \"broadsheet-layout/1\", \"pages\": [{\"width\": 1e999}]}");
+  expect_one_line_error(cli("diff " + dump + " " + good), 2, dump, "beyond the range of a double");
+  try {
+    broadsheet::diff::parse_layout_dump(slurp(found), found);
+    BOOST_FAIL("no error");
+  } catch (const broadsheet::Error& e) {  // the library's error type, not nlohmann's
+    BOOST_TEST(std::string(e.what()).find(found) != std::string::npos, e.what());
+  }
 }
 
 BOOST_AUTO_TEST_CASE(long_source_like_last_line_renders) {
