@@ -54,16 +54,38 @@ std::string hidden_name(const fs::path& target, const char* kind, const std::str
   return (target.parent_path() / name).string();
 }
 
-/// A second name (hard link) for the file at `path` so it can be put back; empty when there is
-/// no file. The target itself stays in place, so it is never missing.
+enum class Kept { kYes, kNameTaken, kNoFile };
+
+/// Links (or, where hard links are not allowed, copies) `path` to `old`. Throws when `path`
+/// exists but cannot be kept.
+Kept link_or_copy(const std::string& path, const std::string& old, const std::string& what) {
+  if (::link(path.c_str(), old.c_str()) == 0) return Kept::kYes;
+  if (errno == EEXIST) return Kept::kNameTaken;
+  if (errno == ENOENT) return Kept::kNoFile;
+  // EPERM: a file system without hard links, or protected_hardlinks and another owner.
+  if (errno != EPERM && errno != EOPNOTSUPP && errno != EMLINK)
+    fail(path, what, std::string("cannot keep the old file: ") + std::strerror(errno));
+  std::error_code ec;  // copy_file creates `old` exclusively: it never follows a symlink there
+  if (fs::copy_file(path, old, fs::copy_options::none, ec)) return Kept::kYes;
+  if (ec == std::errc::file_exists) return Kept::kNameTaken;
+  if (ec == std::errc::no_such_file_or_directory) return Kept::kNoFile;
+  fail(path, what, "cannot keep the old file: " + ec.message());
+}
+
+/// A second name (hard link, or a copy) for the file at `path` so it can be put back; empty
+/// when there is no file. The target itself stays in place, so it is never missing.
 std::string keep_old(const std::string& path, const std::string& what) {
   check_replaceable(path, what);
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string old = hidden_name(path, "old", random_suffix());
-    if (::link(path.c_str(), old.c_str()) == 0) return old;
-    if (errno == ENOENT) return {};
-    if (errno != EEXIST)
-      fail(path, what, std::string("cannot keep the old file: ") + std::strerror(errno));
+    switch (link_or_copy(path, old, what)) {
+      case Kept::kYes:
+        return old;
+      case Kept::kNoFile:
+        return {};
+      case Kept::kNameTaken:
+        break;
+    }
   }
   fail(path, what, "no free name to keep the old file under");
 }
