@@ -37,10 +37,9 @@ linebreak::LineWidths widths_from(const LineWidthFn& widths, int first, std::siz
 }
 
 /// The body breaker, or a Knuth-Plass breaker with the copyfit's looseness for this paragraph.
-std::vector<paragraph::SetLine> break_with_looseness(const ComposeContext& context,
-                                                     const paragraph::PreparedParagraph& prepared,
-                                                     const linebreak::LineWidths& widths,
-                                                     int looseness) {
+linebreak::BreakResult break_with_looseness(const ComposeContext& context,
+                                            const paragraph::PreparedParagraph& prepared,
+                                            const linebreak::LineWidths& widths, int looseness) {
   const auto* kp = dynamic_cast<const linebreak::KnuthPlassBreaker*>(&context.body_breaker);
   linebreak::KnuthPlassParams params = kp ? kp->params() : linebreak::KnuthPlassParams{};
   params.looseness = looseness;
@@ -48,50 +47,100 @@ std::vector<paragraph::SetLine> break_with_looseness(const ComposeContext& conte
   const linebreak::LineBreaker& breaker =
       looseness != 0 ? static_cast<const linebreak::LineBreaker&>(loose_breaker)
                      : context.body_breaker;
-  return paragraph::break_paragraph(context.fonts, prepared, breaker, widths).lines;
+  return breaker.break_lines(prepared.items.list, widths);
+}
+
+/// What paragraph `cursor.paragraph` (the contact line past the body) is set as, before it is
+/// broken: its text, style, role and indent.
+struct ParagraphSetup {
+  int index = 0;
+  std::string text;
+  const lt::TextStyle* style = nullptr;
+  LineRole role = LineRole::Body;
+  bool subhead = false;
+  bool continuing = false;  ///< the rest of a paragraph a jump split
+  bool indent = false;
+  int looseness = 0;
+  paragraph::ParagraphStyle ps;
+};
+
+ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl,
+                               const lt::Slot& slot, const story::Story& story,
+                               const StoryOptions& options, BodyCursor& cursor) {
+  ParagraphSetup s;
+  const int p = s.index = cursor.paragraph;
+  const bool is_contact = p == static_cast<int>(story.body.size());
+  const story::Paragraph& source = is_contact ? *story.contact : story.body[std::size_t(p)];
+  s.continuing = cursor.offset > 0;
+  s.text = s.continuing ? source.text.substr(cursor.offset) : source.text;
+  s.subhead = !is_contact && !s.continuing && source.kind == story::ParagraphKind::Subhead &&
+              tpl.styles.count(slot.subhead_style) > 0;
+  s.style = &tpl.style(is_contact  ? slot.contact_style
+                       : s.subhead ? slot.subhead_style
+                                   : slot.body_style);
+  s.role = is_contact ? LineRole::Contact : s.subhead ? LineRole::Subhead : LineRole::Body;
+  // No indent on a story's first paragraph, after a subhead, or on a continued remainder.
+  s.indent = s.role == LineRole::Body && p > 0 && !cursor.after_subhead && !s.continuing;
+  cursor.after_subhead = s.subhead;
+  s.ps = paragraph::paragraph_style(context.fonts, *s.style);
+  if (s.role == LineRole::Body) s.ps.tracking += options.tracking;
+  s.looseness = std::size_t(p) < options.looseness.size() ? options.looseness[std::size_t(p)] : 0;
+  return s;
+}
+
+/// The paragraph shaped and itemised: from the context's cache when it has one, else in
+/// `uncached`.
+const paragraph::PreparedParagraph& prepare(const ComposeContext& context, const ParagraphSetup& s,
+                                            paragraph::PreparedParagraph& uncached) {
+  if (context.cache)
+    return context.cache->get(context.fonts, context.hyphenator, s.text, s.ps, s.indent);
+  uncached =
+      paragraph::prepare_paragraph(context.fonts, context.hyphenator, s.text, s.ps, s.indent);
+  return uncached;
 }
 
 /// Sets paragraph `cursor.paragraph` (the contact line past the body) and appends its lines.
 void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, const lt::Slot& slot,
                    const story::Story& story, const LineWidthFn& widths,
                    const StoryOptions& options, BodyCursor& cursor, BodySetting& out) {
-  const int p = cursor.paragraph;
-  const bool is_contact = p == static_cast<int>(story.body.size());
-  const story::Paragraph& source = is_contact ? *story.contact : story.body[std::size_t(p)];
-  const bool continuing = cursor.offset > 0;
-  const std::string text = continuing ? source.text.substr(cursor.offset) : source.text;
-  const bool subhead = !is_contact && !continuing && source.kind == story::ParagraphKind::Subhead &&
-                       tpl.styles.count(slot.subhead_style) > 0;
-  const lt::TextStyle& style = tpl.style(is_contact ? slot.contact_style
-                                         : subhead  ? slot.subhead_style
-                                                    : slot.body_style);
-  const LineRole role = is_contact ? LineRole::Contact
-                        : subhead  ? LineRole::Subhead
-                                   : LineRole::Body;
-  // No indent on a story's first paragraph, after a subhead, or on a continued remainder.
-  const bool indent = role == LineRole::Body && p > 0 && !cursor.after_subhead && !continuing;
-  cursor.after_subhead = subhead;
-  paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
-  if (role == LineRole::Body) ps.tracking += options.tracking;
+  const ParagraphSetup s = setup_paragraph(context, tpl, slot, story, options, cursor);
   paragraph::PreparedParagraph uncached;
-  if (!context.cache)
-    uncached = paragraph::prepare_paragraph(context.fonts, context.hyphenator, text, ps, indent);
-  const paragraph::PreparedParagraph& prepared =
-      context.cache ? context.cache->get(context.fonts, context.hyphenator, text, ps, indent)
-                    : uncached;
-  const int looseness =
-      std::size_t(p) < options.looseness.size() ? options.looseness[std::size_t(p)] : 0;
-  std::vector<paragraph::SetLine> lines = break_with_looseness(
-      context, prepared, widths_from(widths, cursor.line, prepared.items.list.size()), looseness);
+  const paragraph::PreparedParagraph& prepared = prepare(context, s, uncached);
+  const linebreak::BreakResult breaks = break_with_looseness(
+      context, prepared, widths_from(widths, cursor.line, prepared.items.list.size()), s.looseness);
+  std::vector<paragraph::SetLine> lines =
+      paragraph::set_lines(context.fonts, prepared.shaped, prepared.items, breaks.lines);
   const int count = static_cast<int>(lines.size());
   for (int i = 0; i < count; ++i) {
     paragraph::SetLine& line = lines[std::size_t(i)];
     if (line.overfull)
       out.warnings.push_back({"overfull-line", story.file + ": overfull line in slot '" +
                                                    slot.name + "': \"" + line.text + "\""});
-    if (continuing) line.source_begin += cursor.offset;
-    out.lines.push_back({std::move(line), &style, role, p, i, count, subhead});
+    if (s.continuing) line.source_begin += cursor.offset;
+    out.lines.push_back({std::move(line), s.style, s.role, s.index, i, count, s.subhead});
   }
+  cursor.line += count;
+  cursor.offset = 0;
+}
+
+/// The lines paragraph `cursor.paragraph` breaks into, appended as flow lines (counted, never
+/// set) at `measure`; the count is remembered in `memo` by paragraph, looseness, letter spacing
+/// and measure.
+void count_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl,
+                     const lt::Slot& slot, const story::Story& story, double measure,
+                     const StoryOptions& options, BodyCursor& cursor, TrialBreaks& memo,
+                     std::vector<FlowLine>& flow) {
+  const ParagraphSetup s = setup_paragraph(context, tpl, slot, story, options, cursor);
+  TrialBreaks::Key key{s.index, cursor.offset, s.looseness, s.ps.tracking, measure};
+  auto [at, inserted] = memo.lines.try_emplace(std::move(key), 0);
+  if (inserted) {
+    paragraph::PreparedParagraph uncached;
+    const paragraph::PreparedParagraph& prepared = prepare(context, s, uncached);
+    at->second = static_cast<int>(
+        break_with_looseness(context, prepared, {{measure}}, s.looseness).lines.size());
+  }
+  const int count = at->second;
+  for (int i = 0; i < count; ++i) flow.push_back({s.index, i, count, s.subhead});
   cursor.line += count;
   cursor.offset = 0;
 }
@@ -127,6 +176,26 @@ BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
   }
   if (story.contact) keep_contact_with_body(out.lines);
   return out;
+}
+
+std::vector<FlowLine> count_body(const ComposeContext& context, const lt::PageTemplate& tpl,
+                                 const lt::Slot& slot, const story::Story& story, double measure,
+                                 const StoryOptions& options, TrialBreaks& memo) {
+  std::vector<FlowLine> flow;
+  BodyCursor cursor;
+  const int contact_index = static_cast<int>(story.body.size());
+  for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
+    if (cursor.paragraph == contact_index && !story.contact) break;
+    count_paragraph(context, tpl, slot, story, measure, options, cursor, memo, flow);
+  }
+  // The contact line stays with the last body line (as keep_contact_with_body does).
+  if (story.contact && flow.size() > 1)
+    for (std::size_t i = flow.size(); i-- > 1;)
+      if (flow[i].paragraph == contact_index && flow[i - 1].paragraph != contact_index) {
+        flow[i - 1].keep_with_next = true;
+        break;
+      }
+  return flow;
 }
 
 }  // namespace broadsheet::compose

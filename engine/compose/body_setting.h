@@ -5,8 +5,11 @@
 // breaker knowing why.
 
 #include <functional>
+#include <map>
+#include <tuple>
 #include <vector>
 
+#include "compose/column_flow.h"
 #include "compose/composer.h"
 #include "compose/story_work.h"
 
@@ -31,5 +34,21 @@ struct BodySetting {
 BodySetting set_body(const ComposeContext& context, const layout_template::PageTemplate& tpl,
                      const layout_template::Slot& slot, const StoryWork& work,
                      const LineWidthFn& widths, const StoryOptions& options = {});
+
+/// Line counts of paragraphs already broken in a copyfit's trials, by paragraph, byte offset,
+/// looseness, letter spacing (em) and measure: a trial that changes only the headline re-breaks
+/// nothing.
+struct TrialBreaks {
+  using Key = std::tuple<int, std::size_t, int, double, double>;
+  std::map<Key, int> lines;
+};
+
+/// What `set_body` sets of a whole story at one `measure`, as flow lines only (a copyfit trial
+/// needs only the line counts): every paragraph is broken, never set, and its count kept in
+/// `memo`.
+std::vector<FlowLine> count_body(const ComposeContext& context,
+                                 const layout_template::PageTemplate& tpl,
+                                 const layout_template::Slot& slot, const story::Story& story,
+                                 double measure, const StoryOptions& options, TrialBreaks& memo);
 
 }  // namespace broadsheet::compose

@@ -26,10 +26,10 @@ class Trials {
          const story::Story& story, const ModuleRegion& region, const BaselineGrid& grid)
       : context_(context), tpl_(tpl), slot_(slot), story_(story), region_(region), grid_(grid) {}
 
+  /// Line counts only: no line is set or placed for a trial.
   Trial run(const StoryOptions& options) const {
-    const ModuleResult m = compose_module(context_, tpl_, slot_, StoryWork::start_of(story_),
-                                          region_, grid_, std::nullopt, options);
-    const SlotReport& r = m.report;
+    const SlotReport r =
+        measure_module(context_, tpl_, slot_, story_, region_, grid_, options, memo_);
     Trial t;
     t.rows = r.rows;
     t.columns = static_cast<int>(r.lines_per_column.size());
@@ -52,6 +52,7 @@ class Trials {
   const story::Story& story_;
   const ModuleRegion& region_;
   const BaselineGrid& grid_;
+  mutable ModuleTrials memo_;  ///< what the trials share
 };
 
 /// Full columns, the last allowed one line short (as balancing allows).
@@ -79,7 +80,7 @@ std::string describe(const Trial& base, const Trial& chosen, const StoryOptions&
 }
 
 /// The search over copyfit choices, in order of preference: display sizes and lines, deck lines,
-/// paragraph looseness, letter spacing. Every trial re-composes the story on scratch values.
+/// paragraph looseness, letter spacing. Every trial measures the story on scratch values.
 class CopyfitSearch {
  public:
   CopyfitSearch(const Trials& trials, const lt::PageTemplate& tpl, const lt::Slot& slot,

@@ -153,59 +153,119 @@ SlotReport module_report(const lt::Slot& slot, const story::Story& story,
 
 }  // namespace
 
-ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplate& tpl,
-                            const lt::Slot& slot, const StoryWork& work, const ModuleRegion& region,
-                            const BaselineGrid& grid,
-                            const std::optional<std::string>& continued_on,
-                            const StoryOptions& options) {
-  const story::Story& story = *work.story;
-  ModuleResult out;
-  out.report = module_report(slot, story, region);
+namespace {
 
+/// A module above its body: the display blocks, a continuation's "From page M" line, and the
+/// rows left for the body.
+struct ModuleHead {
+  DisplayBlocks blocks;
+  std::vector<paragraph::SetLine> from_lines;
+  int first_row = 0;  ///< grid row of the blocks' first body baseline (over any "From page")
+  BodyRows rows;
+  double body_descent = 0;
+  double column_measure = 0;
+};
+
+ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate& tpl,
+                           const lt::Slot& slot, const StoryWork& work, const ModuleRegion& region,
+                           const BaselineGrid& grid, const StoryOptions& options,
+                           ModuleResult& out) {
+  const story::Story& story = *work.story;
+  ModuleHead head;
   // Stage 2: headline and deck (a continuation repeats the headline as its jump head).
-  const DisplayBlocks blocks =
+  head.blocks =
       fit_display_blocks(context, tpl, slot, story, !work.is_continuation(), region, grid, options);
-  report_display_blocks(slot, story, blocks, out);
+  report_display_blocks(slot, story, head.blocks, out);
 
   // The first body baseline is the first grid line whose ascenders clear the blocks; a
   // continuation's "From page M" opens the first column.
   const lt::TextStyle& body_style = tpl.style(slot.body_style);
   const font::FontMetrics& body_metrics = metrics_of(context, body_style);
-  const double body_descent = body_metrics.descender * body_style.size;
-  const double column_measure = region.columns.front().width;
-  const int first_row =
-      grid.row_at_or_below(blocks.bottom + body_metrics.ascender * body_style.size);
-  std::vector<paragraph::SetLine> from_lines;
+  head.body_descent = body_metrics.descender * body_style.size;
+  head.column_measure = region.columns.front().width;
+  head.first_row =
+      grid.row_at_or_below(head.blocks.bottom + body_metrics.ascender * body_style.size);
   if (work.is_continuation())
-    from_lines = set_jump_line(context, jump_style_of(tpl, slot),
-                               "From page " + std::to_string(work.from_page), column_measure);
-  const BodyRows rows =
-      body_rows(first_row + static_cast<int>(from_lines.size()), region, grid, body_descent);
+    head.from_lines =
+        set_jump_line(context, jump_style_of(tpl, slot),
+                      "From page " + std::to_string(work.from_page), head.column_measure);
+  head.rows = body_rows(head.first_row + static_cast<int>(head.from_lines.size()), region, grid,
+                        head.body_descent);
+  out.report.rows = head.rows.count;
+  return head;
+}
+
+}  // namespace
+
+ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplate& tpl,
+                            const lt::Slot& slot, const StoryWork& work, const ModuleRegion& region,
+                            const BaselineGrid& grid,
+                            const std::optional<std::string>& continued_on,
+                            const StoryOptions& options) {
+  ModuleResult out;
+  out.report = module_report(slot, *work.story, region);
+  const ModuleHead head = set_module_head(context, tpl, slot, work, region, grid, options, out);
+  const DisplayBlocks& blocks = head.blocks;
+  const BodyRows& rows = head.rows;
 
   // Stages 3 and 4: the body against the lines available, then into balanced columns.
-  BodySetting body = set_body(context, tpl, slot, work, constant_width(column_measure), options);
+  BodySetting body =
+      set_body(context, tpl, slot, work, constant_width(head.column_measure), options);
   out.warnings.insert(out.warnings.end(), body.warnings.begin(), body.warnings.end());
   const int columns = static_cast<int>(region.columns.size());
-  out.report.rows = rows.count;
   out.report.lines_per_column =
       distribute_columns(flow_lines(body.lines), columns, rows.count, continued_on ? 1 : 0);
 
   // Stage 5: in place.
   place_display_block(blocks.headline, region, slot.name, out.placement);
   if (blocks.deck) place_display_block(*blocks.deck, region, slot.name, out.placement);
-  place_lines_in_column(from_lines, jump_style_of(tpl, slot), LineRole::Jump, region, 0, first_row,
-                        grid, slot.name, out.placement);
+  place_lines_in_column(head.from_lines, jump_style_of(tpl, slot), LineRole::Jump, region, 0,
+                        head.first_row, grid, slot.name, out.placement);
   const std::size_t next = place_body(body.lines, out.report.lines_per_column, region, rows.first,
                                       grid, slot.name, out.placement);
   const int deepest =
       *std::max_element(out.report.lines_per_column.begin(), out.report.lines_per_column.end());
-  double bottom = deepest > 0 ? grid.y(rows.first + deepest - 1) + body_descent : blocks.bottom;
+  double bottom =
+      deepest > 0 ? grid.y(rows.first + deepest - 1) + head.body_descent : blocks.bottom;
 
   // Stage 6: what did not fit, and the report.
   bottom = hand_on_the_rest(context, tpl, slot, work, body.lines, next,
-                            {region, grid, rows, body_descent}, continued_on, bottom, out);
+                            {region, grid, rows, head.body_descent}, continued_on, bottom, out);
   out.report.depth = bottom - region.top;
   return out;
+}
+
+SlotReport measure_module(const ComposeContext& context, const lt::PageTemplate& tpl,
+                          const lt::Slot& slot, const story::Story& story,
+                          const ModuleRegion& region, const BaselineGrid& grid,
+                          const StoryOptions& options, ModuleTrials& memo) {
+  // The display blocks depend only on the headline and deck choices.
+  const ModuleTrials::HeadKey head_key{options.headline_size, options.headline_lines,
+                                       options.deck_lines};
+  auto head = memo.heads.find(head_key);
+  if (head == memo.heads.end()) {
+    ModuleResult out;
+    out.report = module_report(slot, story, region);
+    set_module_head(context, tpl, slot, StoryWork::start_of(story), region, grid, options, out);
+    head = memo.heads.emplace(head_key, std::move(out.report)).first;
+  }
+  SlotReport report = head->second;
+  // compose_module sets the body at the column measure: so are its lines counted here.
+  const std::vector<FlowLine> flow =
+      count_body(context, tpl, slot, story, region.columns.front().width, options, memo.breaks);
+  // The columns depend only on the paragraphs' line counts and the rows.
+  ModuleTrials::ColumnsKey columns_key{{}, report.rows};
+  for (const FlowLine& line : flow)
+    if (line.line_in_paragraph == 0) columns_key.first.push_back(line.paragraph_lines);
+  auto [columns, inserted] = memo.columns.try_emplace(std::move(columns_key));
+  if (inserted)
+    columns->second =
+        distribute_columns(flow, static_cast<int>(region.columns.size()), report.rows);
+  report.lines_per_column = columns->second;
+  int placed = 0;
+  for (int n : report.lines_per_column) placed += n;
+  report.overset_lines = static_cast<int>(flow.size()) - placed;
+  return report;
 }
 
 }  // namespace broadsheet::compose

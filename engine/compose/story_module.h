@@ -4,9 +4,14 @@
 // report. A story that does not fit its region either hands the rest on to its continuation
 // (a jump) or is reported as overset: text never disappears silently.
 
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
+#include "compose/body_setting.h"
 #include "compose/composer.h"
 #include "compose/module_placement.h"
 #include "compose/slot_frames.h"
@@ -31,5 +36,24 @@ ModuleResult compose_module(const ComposeContext& context, const layout_template
                             const ModuleRegion& region, const BaselineGrid& grid,
                             const std::optional<std::string>& continued_on,
                             const StoryOptions& options = {});
+
+/// What the copyfit trials of one story in one slot and region share: the display blocks for
+/// each headline and deck choice, the body breaks, and the column split for each set of
+/// paragraph line counts and rows. Valid for that story, slot and region only.
+struct ModuleTrials {
+  using HeadKey = std::tuple<std::optional<double>, std::optional<int>, std::optional<int>>;
+  using ColumnsKey = std::pair<std::vector<int>, int>;
+  std::map<HeadKey, SlotReport> heads;  ///< the report as far as the display blocks and rows
+  TrialBreaks breaks;
+  std::map<ColumnsKey, std::vector<int>> columns;
+};
+
+/// What a copyfit trial needs of `story` set whole in `slot` (no jump): the report's display
+/// sizes and lines, rows, lines per column and overset count, as compose_module gives them,
+/// without setting or placing a line. `memo` keeps what later trials may re-use.
+SlotReport measure_module(const ComposeContext& context, const layout_template::PageTemplate& tpl,
+                          const layout_template::Slot& slot, const story::Story& story,
+                          const ModuleRegion& region, const BaselineGrid& grid,
+                          const StoryOptions& options, ModuleTrials& memo);
 
 }  // namespace broadsheet::compose

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -240,6 +241,20 @@ void add_url_breaks(std::string_view token, std::size_t token_start,
   }
 }
 
+/// ICU's line break iterator for `locale`, made once per thread and locale and given each
+/// paragraph in turn: making one costs more than breaking a paragraph with it.
+icu::BreakIterator* line_iterator(const std::string& locale) {
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators;
+  std::unique_ptr<icu::BreakIterator>& iterator = iterators[locale];
+  if (!iterator) {
+    UErrorCode status = U_ZERO_ERROR;
+    iterator.reset(icu::BreakIterator::createLineInstance(icu::Locale(locale.c_str()), status));
+    if (U_FAILURE(status)) iterator.reset();
+    throw_if_failed(status, "createLineInstance");
+  }
+  return iterator.get();
+}
+
 }  // namespace
 
 bool looks_like_url_or_email(std::string_view token) {
@@ -268,9 +283,7 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
   UTextPtr text(
       utext_openUTF8(nullptr, paragraph.data(), static_cast<int64_t>(paragraph.size()), &status));
   throw_if_failed(status, "utext_openUTF8");
-  const std::unique_ptr<icu::BreakIterator> iterator(
-      icu::BreakIterator::createLineInstance(icu::Locale("en_US"), status));
-  throw_if_failed(status, "createLineInstance");
+  icu::BreakIterator* iterator = line_iterator("en_US");
   iterator->setText(text.get(), status);
   throw_if_failed(status, "setText");
 

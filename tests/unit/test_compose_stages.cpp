@@ -86,7 +86,10 @@ ComposeContext context() {
 }
 
 story::Paragraph para(std::string text, story::ParagraphKind kind = story::ParagraphKind::Body) {
-  return {std::move(text), 0, kind};
+  story::Paragraph p;
+  p.text = std::move(text);
+  p.kind = kind;
+  return p;
 }
 
 const std::string kSentence =
