@@ -58,6 +58,7 @@ void draw_progress(std::size_t done, std::size_t total) {
 void run_batch(const BatchArgs& args) {
   const Shard shard = parse_shard(args.shard);
   const edition::Edition all = edition::read_edition(args.edition, args.output_dir);
+  if (!args.combined.empty()) edition::check_combined_output(all, args.combined);
   const edition::ShardRange range =
       edition::shard_range(all.pages.size(), shard.index, shard.count);
   const std::vector<edition::EditionPage> pages(

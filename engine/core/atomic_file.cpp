@@ -42,6 +42,70 @@ std::string random_suffix() {
   return suffix;
 }
 
+/// ".<name>.broadsheet-<kind>-<suffix>" beside `target`: hidden, and says what it is.
+std::string hidden_name(const fs::path& target, const char* kind, const std::string& suffix) {
+  // Built by appending: GCC 12 at -O3 gives a false -Wrestrict for "." + std::string (105329).
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".broadsheet-";
+  name += kind;
+  name += '-';
+  name += suffix;
+  return (target.parent_path() / name).string();
+}
+
+enum class Kept { kYes, kNameTaken, kNoFile };
+
+/// Links (or, where hard links are not allowed, copies) `path` to `old`. Throws when `path`
+/// exists but cannot be kept.
+Kept link_or_copy(const std::string& path, const std::string& old, const std::string& what) {
+  if (::link(path.c_str(), old.c_str()) == 0) return Kept::kYes;
+  if (errno == EEXIST) return Kept::kNameTaken;
+  if (errno == ENOENT) return Kept::kNoFile;
+  // EPERM: a file system without hard links, or protected_hardlinks and another owner.
+  if (errno != EPERM && errno != EOPNOTSUPP && errno != EMLINK)
+    fail(path, what, std::string("cannot keep the old file: ") + std::strerror(errno));
+  std::error_code ec;  // copy_file creates `old` exclusively: it never follows a symlink there
+  if (fs::copy_file(path, old, fs::copy_options::none, ec)) return Kept::kYes;
+  if (ec == std::errc::file_exists) return Kept::kNameTaken;
+  if (ec == std::errc::no_such_file_or_directory) return Kept::kNoFile;
+  fail(path, what, "cannot keep the old file: " + ec.message());
+}
+
+/// A second name (hard link, or a copy) for the file at `path` so it can be put back; empty
+/// when there is no file. The target itself stays in place, so it is never missing.
+std::string keep_old(const std::string& path, const std::string& what) {
+  check_replaceable(path, what);
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string old = hidden_name(path, "old", random_suffix());
+    switch (link_or_copy(path, old, what)) {
+      case Kept::kYes:
+        return old;
+      case Kept::kNoFile:
+        return {};
+      case Kept::kNameTaken:
+        break;
+    }
+  }
+  fail(path, what, "no free name to keep the old file under");
+}
+
+/// An output renamed into place, and the old file's second name (empty: there was none).
+struct Replaced {
+  std::string path, old;
+};
+
+/// Puts back what `replaced` changed, last first; says what could not be put back.
+std::string put_back(const std::vector<Replaced>& replaced) {
+  std::string trouble;
+  for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
+    const bool ok = it->old.empty() ? ::unlink(it->path.c_str()) == 0
+                                    : ::rename(it->old.c_str(), it->path.c_str()) == 0;
+    if (!ok) trouble += "; could not restore " + it->path + ": " + std::strerror(errno);
+  }
+  return trouble;
+}
+
 }  // namespace
 
 AtomicFile::AtomicFile(std::string path, std::string what, SuffixSource suffix)
@@ -53,12 +117,8 @@ AtomicFile::AtomicFile(std::string path, std::string what, SuffixSource suffix)
   std::error_code ec;
   if (!folder.empty()) fs::create_directories(folder, ec);
   if (ec) fail(path_, what_, "cannot create the folder: " + ec.message());
-  // Built by appending: GCC 12 at -O3 gives a false -Wrestrict for "." + std::string (105329).
-  std::string prefix = ".";
-  prefix += target.filename().string();
-  prefix += ".broadsheet-tmp-";
   for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
-    temp_ = (folder / (prefix + suffix())).string();
+    temp_ = hidden_name(target, "tmp", suffix());
     // O_EXCL: a file or symlink already at the name (a dead run's, or planted) is never used.
     fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd_ < 0 && errno != EEXIST) fail(path_, what_, std::strerror(errno));
@@ -110,7 +170,23 @@ void OutputBatch::stage(const std::string& path, std::string_view bytes, const s
 }
 
 void OutputBatch::commit() {
-  for (AtomicFile& file : files_) file.commit();
+  std::vector<Replaced> replaced;
+  for (AtomicFile& file : files_) {
+    std::string old;
+    try {
+      old = keep_old(file.path(), file.what());
+      file.commit();
+    } catch (const std::runtime_error& e) {
+      if (!old.empty()) ::unlink(old.c_str());
+      const std::string trouble = put_back(replaced);
+      files_.clear();
+      throw std::runtime_error(
+          e.what() + (trouble.empty() ? std::string(" (no output was changed)") : trouble));
+    }
+    replaced.push_back({file.path(), std::move(old)});
+  }
+  for (const Replaced& file : replaced)
+    if (!file.old.empty()) ::unlink(file.old.c_str());
   files_.clear();
 }
 

@@ -31,6 +31,7 @@ class AtomicFile {
 
   const std::string& path() const { return path_; }
   const std::string& temp() const { return temp_; }
+  const std::string& what() const { return what_; }
   /// Writes all of `bytes`, makes the file 0644 and closes it.
   void write(std::string_view bytes);
   void commit();
@@ -42,10 +43,14 @@ class AtomicFile {
 };
 
 /// Outputs committed together: stage() writes each to its temporary file, commit() renames all
-/// of them into place; when anything fails before commit(), no target is touched.
+/// of them into place; when anything fails before commit(), no target is touched. While
+/// committing, each file being replaced is kept under a second name
+/// (".<name>.broadsheet-old-XXXXXX", a hard link) until every rename has succeeded; when one
+/// fails, the outputs already renamed are put back as they were (old bytes, or no file).
 class OutputBatch {
  public:
   void stage(const std::string& path, std::string_view bytes, const std::string& what);
+  /// Throws std::runtime_error naming the output that failed, after putting the others back.
   void commit();
 
  private:

@@ -271,6 +271,8 @@ LayoutDump parse_layout_dump(const std::string& json_text, const std::string& fi
   } catch (const json::parse_error& e) {
     throw InputError(location_of_byte(json_text, e.byte, file),
                      "not valid JSON: " + short_parse_message(e.what()));
+  } catch (const json::out_of_range&) {  // 406: a number beyond a double (found by fuzzing)
+    throw InputError({file, 0, 0}, "not valid JSON: a number beyond the range of a double");
   }
   if (!doc.is_object() || !doc.contains("format"))
     throw InputError({file, 0, 0},

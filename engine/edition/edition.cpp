@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <initializer_list>
+#include <utility>
 
+#include "core/atomic_file.h"
 #include "core/bounded_read.h"
 #include "core/diagnostics.h"
 #include "core/limits.h"
@@ -150,14 +152,39 @@ EditionPage read_page(const Reader& reader, const toml::node& node, const Defaul
   return page;
 }
 
-/// Two pages writing one file would race: each output is named once.
-void check_outputs_unique(const Edition& edition) {
-  for (std::size_t i = 0; i < edition.pages.size(); ++i)
+/// Every file the edition reads, each with what it is: the edition file, then each page's
+/// template and articles.
+std::vector<std::pair<std::string, std::string>> edition_inputs(const Edition& edition) {
+  std::vector<std::pair<std::string, std::string>> inputs{{edition.file, "the edition file"}};
+  for (const EditionPage& page : edition.pages) {
+    const std::string of_page = " of page " + std::to_string(page.position);
+    inputs.emplace_back(page.template_path, "the template" + of_page);
+    for (const EditionArticle& article : page.articles)
+      inputs.emplace_back(article.path, "an article" + of_page);
+  }
+  return inputs;
+}
+
+/// Throws when `output` (written for `whose`) is one of the edition's inputs.
+void check_not_an_input(const Edition& edition, const std::string& output,
+                        const std::string& whose) {
+  for (const auto& [input, what] : edition_inputs(edition))
+    if (same_file(output, input))
+      throw InputError({edition.file}, whose + " writes " + output + ", which is " + what + " (" +
+                                           input + "); an output may not replace an input");
+}
+
+/// Before any work: no page writes an input, and no two pages write one file (they would race).
+void check_outputs(const Edition& edition) {
+  for (std::size_t i = 0; i < edition.pages.size(); ++i) {
+    const std::string& output = edition.pages[i].output;
+    check_not_an_input(edition, output, "page " + std::to_string(i + 1));
     for (std::size_t j = 0; j < i; ++j)
-      if (edition.pages[i].output == edition.pages[j].output)
+      if (same_file(output, edition.pages[j].output))
         throw InputError({edition.file}, "pages " + std::to_string(j + 1) + " and " +
-                                             std::to_string(i + 1) + " both write " +
-                                             edition.pages[i].output);
+                                             std::to_string(i + 1) + " both write " + output +
+                                             " (" + edition.pages[j].output + ")");
+  }
 }
 
 }  // namespace
@@ -185,8 +212,12 @@ Edition parse_edition(const std::string& toml_text, const std::string& file_name
   for (const toml::node& page : *list)
     edition.pages.push_back(
         read_page(reader, page, defaults, static_cast<int>(edition.pages.size()) + 1));
-  check_outputs_unique(edition);
+  check_outputs(edition);
   return edition;
+}
+
+void check_combined_output(const Edition& edition, const std::string& combined) {
+  check_not_an_input(edition, combined, "--combined");
 }
 
 Edition read_edition(const std::string& path, const std::string& output_dir) {

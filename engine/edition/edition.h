@@ -36,12 +36,17 @@ struct Edition {
   std::vector<EditionPage> pages;
 };
 
-/// Reads an edition file. Throws InputError naming the file, line and what is wrong.
+/// Reads an edition file. Throws InputError naming the file, line and what is wrong, or naming
+/// both files when a page's output is one of the edition's inputs (edition file, templates,
+/// articles) or two pages write one file.
 /// `output_dir`, when not empty, replaces the edition's output folder.
 Edition read_edition(const std::string& path, const std::string& output_dir = "");
 /// The same from TOML text; relative paths are resolved against `base_dir`.
 Edition parse_edition(const std::string& toml_text, const std::string& file_name,
                       const std::string& base_dir, const std::string& output_dir = "");
+
+/// Throws InputError naming both files when `combined` is one of the edition's inputs.
+void check_combined_output(const Edition& edition, const std::string& combined);
 
 /// The page request for a page: its template and articles read from their files. Throws Error
 /// naming the file that cannot be read.

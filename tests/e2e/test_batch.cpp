@@ -205,3 +205,47 @@ BOOST_AUTO_TEST_CASE(combined_pdf_holds_every_page_in_order_or_is_not_written) {
   BOOST_TEST(failed.output.find("page 2 failed") != std::string::npos);
   BOOST_TEST(!fs::exists(bad / "edition.pdf"));
 }
+
+BOOST_AUTO_TEST_CASE(an_output_naming_an_input_or_another_page_output_is_refused_before_work) {
+  const fs::path folder = broadsheet::testing::test_out("batch_clobber");
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  const std::string article_text = slurp(kSource + "/tests/articles/00_page21_china_daily.txt");
+  const std::string template_text = slurp(kSource + "/templates/page21.toml");
+  std::ofstream(folder / "article.txt") << article_text;
+  std::ofstream(folder / "page.toml") << template_text;
+  const auto edition_with = [&](const std::string& first, const std::string& second) {
+    const std::string toml =
+        "[edition]\ntemplate = \"page.toml\"\ndate = 2015-12-17\noutput = \".\"\n"
+        "[[page]]\narticles = [\"article.txt\"]\noutput = \"" +
+        first +
+        "\"\n"
+        "[[page]]\narticles = [\"article.txt\"]\noutput = \"" +
+        second + "\"\n";
+    std::ofstream(folder / "edition.toml") << toml;
+    return batch(folder, "-j 1");
+  };
+  const auto expect_refused = [&](const testing::CommandResult& result, const std::string& what,
+                                  const std::string& input) {
+    BOOST_TEST_INFO(result.output);
+    BOOST_TEST(result.status == 1);
+    BOOST_TEST(result.output.find(what) != std::string::npos);
+    BOOST_TEST(result.output.find(input) != std::string::npos);
+    BOOST_TEST(result.output.find("(shard") == std::string::npos);  // no summary: no work done
+  };
+  // An article, by another spelling; the template; the edition file itself.
+  expect_refused(edition_with("one.pdf", "./sub/../article.txt"), "an article of page 1",
+                 "article.txt");
+  expect_refused(edition_with("page.toml", "two.pdf"), "the template of page 1", "page.toml");
+  expect_refused(edition_with("one.pdf", "edition.toml"), "the edition file", "edition.toml");
+  // Two pages, one file (spelt differently).
+  expect_refused(edition_with("same.pdf", "./same.pdf"), "pages 1 and 2 both write", "same.pdf");
+  BOOST_TEST(!fs::exists(folder / "one.pdf"));
+  BOOST_TEST(!fs::exists(folder / "same.pdf"));
+  // The combined PDF may not be an input either (the edition is good: it renders).
+  BOOST_TEST(edition_with("one.pdf", "two.pdf").status == 0);
+  expect_refused(batch(folder, "--combined " + (folder / "article.txt").string()),
+                 "--combined writes", "an article of page 1");
+  BOOST_TEST(slurp(folder / "article.txt") == article_text);
+  BOOST_TEST(slurp(folder / "page.toml") == template_text);
+}

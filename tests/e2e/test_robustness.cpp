@@ -5,12 +5,15 @@
 #define BOOST_TEST_MODULE robustness
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "broadsheet/error.h"
 #include "core/atomic_file.h"
+#include "diff/layout_diff.h"
 #include "story/story.h"
 #include "test_support.h"
 
@@ -87,6 +90,24 @@ BOOST_AUTO_TEST_CASE(deeply_nested_layout_dump_is_an_error_not_a_stack_overflow)
   expect_one_line_error(cli("diff " + good + " " + bad), 2, bad, "not a valid layout dump");
   write(bad, "{\"format\": " + nested + "}");
   expect_one_line_error(cli("diff " + good + " " + bad), 2, bad, "unsupported layout dump format");
+}
+
+BOOST_AUTO_TEST_CASE(a_number_beyond_a_double_in_a_layout_dump_is_an_error) {
+  // Found by fuzz_layout_dump: nlohmann's out_of_range (406) escaped the reader.
+  const std::string found = kInputs + "number_overflow.layout.json";
+  const std::string good = "tests/golden/page21.layout.json";
+  expect_one_line_error(cli("diff " + good + " " + found), 2, found,
+                        "not valid JSON: a number beyond the range of a double");
+  const std::string dir = fresh_dir("number_overflow");
+  const std::string dump = dir + "/wide.json";
+  write(dump, "{\"format\": \"broadsheet-layout/1\", \"pages\": [{\"width\": 1e999}]}");
+  expect_one_line_error(cli("diff " + dump + " " + good), 2, dump, "beyond the range of a double");
+  try {
+    broadsheet::diff::parse_layout_dump(slurp(found), found);
+    BOOST_FAIL("no error");
+  } catch (const broadsheet::Error& e) {  // the library's error type, not nlohmann's
+    BOOST_TEST(std::string(e.what()).find(found) != std::string::npos, e.what());
+  }
 }
 
 BOOST_AUTO_TEST_CASE(long_source_like_last_line_renders) {
@@ -268,6 +289,47 @@ BOOST_AUTO_TEST_CASE(a_symlink_planted_at_a_temporary_name_cannot_redirect_a_wri
   struct stat status {};
   BOOST_REQUIRE(::stat(target.c_str(), &status) == 0);
   BOOST_TEST((status.st_mode & 0777) == 0644u);  // 0600 while written, 0644 once complete
+}
+
+BOOST_AUTO_TEST_CASE(a_rename_that_fails_puts_back_the_outputs_renamed_before_it) {
+  const std::string dir = fresh_dir("rollback");
+  const std::string pdf = dir + "/out.pdf", layout = dir + "/out.layout.json";
+  const std::string fresh = dir + "/new.png", blocked = dir + "/report.json";
+  write(pdf, "old pdf");
+  write(layout, "old layout");
+  broadsheet::OutputBatch batch;
+  batch.stage(pdf, "new pdf", "PDF");
+  batch.stage(fresh, "new png", "PNG");
+  batch.stage(layout, "new layout", "layout dump");
+  batch.stage(blocked, "new report", "report");
+  // The last target becomes a folder after staging: its rename fails after three succeeded.
+  fs::create_directory(blocked);
+  try {
+    batch.commit();
+    BOOST_FAIL("the commit succeeded");
+  } catch (const std::runtime_error& e) {
+    BOOST_TEST(std::string(e.what()).find(blocked) != std::string::npos, e.what());
+    BOOST_TEST(std::string(e.what()).find("no output was changed") != std::string::npos);
+  }
+  BOOST_TEST(slurp(pdf) == "old pdf");
+  BOOST_TEST(slurp(layout) == "old layout");
+  BOOST_TEST(!fs::exists(fresh));
+  BOOST_TEST(fs::is_directory(blocked));
+  // Nothing else is left behind: no temporary files, no kept old files.
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  BOOST_TEST(names == (std::vector<std::string>{"out.layout.json", "out.pdf", "report.json"}),
+             boost::test_tools::per_element());
+  // Once the folder is gone, all four are replaced and nothing else remains.
+  fs::remove(blocked);
+  broadsheet::OutputBatch again;
+  again.stage(pdf, "new pdf", "PDF");
+  again.stage(blocked, "new report", "report");
+  again.commit();
+  BOOST_TEST(slurp(pdf) == "new pdf");
+  BOOST_TEST(slurp(blocked) == "new report");
+  BOOST_TEST(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 3);
 }
 
 // --- paths ----------------------------------------------------------------------------------
