@@ -68,7 +68,8 @@ std::vector<Paragraph> non_blank_lines(std::string_view text) {
     std::size_t end = text.find_first_of("\r\n", start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text::trim_white_space(text.substr(start, end - start));
-    if (!line.empty()) lines.push_back(Paragraph{std::string(line), line_number});
+    if (!line.empty())
+      lines.push_back(Paragraph{std::string(line), line_number, ParagraphKind::Body, {}, {}});
     start = end + (text.substr(end).starts_with("\r\n") ? 2 : 1);
   }
   return lines;
