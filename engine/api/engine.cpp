@@ -11,6 +11,7 @@
 #include "compose/composer.h"
 #include "compose/guides.h"
 #include "core/diagnostics.h"
+#include "picture/image_file.h"
 #include "print/print_job.h"
 #include "print/print_metadata.h"
 #include "render/cairo_renderer.h"
@@ -105,8 +106,10 @@ Layout Engine::compose(const PageRequest& request) const {
 
   auto result = std::make_unique<Layout::Impl>();
   result->engine = impl_;
-  result->layout = compose::compose_page(impl_->context(), tpl, assignments, overrides,
-                                         {.copyfit = request.copyfit});
+  compose::ComposeOptions options{.copyfit = request.copyfit, .slot_files = {}};
+  for (const SlotFile& file : request.slot_files)
+    options.slot_files[file.slot] = picture::load_image_file(file.path, "picture or advertisement");
+  result->layout = compose::compose_page(impl_->context(), tpl, assignments, overrides, options);
   if (request.guides) compose::add_guides(impl_->context(), tpl, result->layout);
   result->pdf_date = edition_date(overrides, stories);
   std::vector<const story::Story*> story_list;

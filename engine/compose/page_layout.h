@@ -11,7 +11,7 @@
 namespace broadsheet::compose {
 
 /// What a line is part of.
-enum class LineRole { Headline, Deck, Body, Subhead, Contact, Jump, Folio };
+enum class LineRole { Headline, Deck, Body, Subhead, Contact, Jump, Folio, Caption, Credit };
 
 /// One line as placed on a page.
 struct PlacedLine {

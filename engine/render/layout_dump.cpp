@@ -24,6 +24,10 @@ const char* role_name(compose::LineRole role) {
       return "jump";
     case compose::LineRole::Folio:
       return "folio";
+    case compose::LineRole::Caption:
+      return "caption";
+    case compose::LineRole::Credit:
+      return "credit";
   }
   return "body";
 }

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "core/limits.h"
+#include "template/template_pictures.h"
 
 namespace broadsheet::layout_template {
 namespace {
@@ -311,7 +312,12 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
                                              "headline_size",  "headline_max_lines",
                                              "deck_max_lines", "label",
                                              "page",           "continued_in",
-                                             "subhead_style",  "jump_style"});
+                                             "subhead_style",  "jump_style",
+                                             kPictureKeys[0],  kPictureKeys[1],
+                                             kPictureKeys[2],  kPictureKeys[3],
+                                             kPictureKeys[4],  kPictureKeys[5],
+                                             kPictureKeys[6],  kPictureKeys[7],
+                                             kPictureKeys[8],  kPictureKeys[9]});
   Slot slot;
   slot.source_line = field.where.line;
   slot.name = read_unique_slot_name(table, earlier);
@@ -323,6 +329,7 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
   } else {
     read_other_slot_keys(table, slot);
   }
+  read_picture_keys(table, page_template, slot);
   return slot;
 }
 
