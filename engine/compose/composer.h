@@ -28,7 +28,7 @@ struct FolioOverrides {
 struct ComposeOptions {
   bool copyfit = false;  ///< make each story fill its slot exactly (see compose/copyfit.h)
   /// Files for picture and advertisement slots by slot name (over the template's `file`).
-  std::map<std::string, PlacedImagePtr> slot_files;
+  std::map<std::string, PlacedImagePtr> slot_files{};
 };
 
 /// A story and the slot it goes to.

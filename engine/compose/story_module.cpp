@@ -6,6 +6,7 @@
 #include "compose/body_setting.h"
 #include "compose/column_flow.h"
 #include "compose/display_blocks.h"
+#include "compose/story_picture.h"
 #include "linebreak/greedy_breaker.h"
 #include "paragraph/typeset.h"
 
@@ -173,8 +174,12 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
   const font::FontMetrics& body_metrics = metrics_of(context, body_style);
   const double body_descent = body_metrics.descender * body_style.size;
   const double column_measure = region.columns.front().width;
-  const int first_row =
-      grid.row_at_or_below(blocks.bottom + body_metrics.ascender * body_style.size);
+  // A story's lead picture sits under the blocks, across its columns (not on a continuation).
+  const double body_top = work.is_continuation()
+                              ? blocks.bottom
+                              : place_lead_picture(context, tpl, slot, story, region, blocks.bottom,
+                                                   out.placement, out.warnings);
+  const int first_row = grid.row_at_or_below(body_top + body_metrics.ascender * body_style.size);
   std::vector<paragraph::SetLine> from_lines;
   if (work.is_continuation())
     from_lines = set_jump_line(context, jump_style_of(tpl, slot),
@@ -199,7 +204,7 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
                                       grid, slot.name, out.placement);
   const int deepest =
       *std::max_element(out.report.lines_per_column.begin(), out.report.lines_per_column.end());
-  double bottom = deepest > 0 ? grid.y(rows.first + deepest - 1) + body_descent : blocks.bottom;
+  double bottom = deepest > 0 ? grid.y(rows.first + deepest - 1) + body_descent : body_top;
 
   // Stage 6: what did not fit, and the report.
   bottom = hand_on_the_rest(context, tpl, slot, work, body.lines, next,

@@ -1,11 +1,7 @@
 #include "picture/image_file.h"
 
-// libjpeg's header needs FILE and size_t declared first.
-#include <jpeglib.h>
+#include "picture/jpeg_library.h"
 
-#include <csetjmp>
-#include <cstddef>
-#include <cstdio>
 #include <exception>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -25,27 +21,13 @@ constexpr std::size_t kImageBytes = 256u << 20;  // one picture or ad file: 256 
   throw InputError({path, 0, 0}, what + " " + message);
 }
 
-/// libjpeg reports errors through error_exit, which must not return: it jumps back here.
-struct JpegErrors {
-  jpeg_error_mgr manager{};
-  std::jmp_buf back{};
-  char message[JMSG_LENGTH_MAX] = {};
-};
-
-void jpeg_error_exit(j_common_ptr info) {
-  auto* errors = reinterpret_cast<JpegErrors*>(info->err);
-  info->err->format_message(info, errors->message);
-  std::longjmp(errors->back, 1);
-}
-
 /// Reads the JPEG header into width and height; returns libjpeg's message on failure, empty on
 /// success. (No C++ objects with destructors live in this frame: longjmp skips none.)
 std::string read_jpeg_header(const std::string& bytes, double& width, double& height,
                              int& components) {
   jpeg_decompress_struct info{};
   JpegErrors errors;
-  info.err = jpeg_std_error(&errors.manager);
-  errors.manager.error_exit = jpeg_error_exit;
+  use_jpeg_errors(info, errors);
   if (setjmp(errors.back) != 0) {
     jpeg_destroy_decompress(&info);
     return errors.message;

@@ -16,7 +16,7 @@ struct CropSpec {
   std::array<double, 2> focus{0.5, 0.5};
   /// Keep only this part of the picture: [left, top, right, bottom] as fractions of its width
   /// and height (0 to 1, left < right, top < bottom).
-  std::optional<std::array<double, 4>> crop;
+  std::optional<std::array<double, 4>> crop{};
 };
 
 /// The picture's placement in `frame` (pixels; points for a PDF), and its effective resolution.

@@ -1,17 +1,14 @@
 #include "render/image_draw.h"
 
-#include <jpeglib.h>
 #include <poppler.h>
 
-#include <csetjmp>
-#include <cstddef>
-#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string>
 
 #include "core/c_handle.h"
+#include "picture/jpeg_library.h"
 
 namespace broadsheet::render {
 
@@ -19,25 +16,12 @@ namespace {
 
 using Surface = CHandle<cairo_surface_t, cairo_surface_destroy>;
 
-struct JpegErrors {
-  jpeg_error_mgr manager{};
-  std::jmp_buf back{};
-  char message[JMSG_LENGTH_MAX] = {};
-};
-
-void jpeg_error_exit(j_common_ptr info) {
-  auto* errors = reinterpret_cast<JpegErrors*>(info->err);
-  info->err->format_message(info, errors->message);
-  std::longjmp(errors->back, 1);
-}
-
 /// Decodes a JPEG into `surface` (RGB24, made here at the JPEG's size). Returns libjpeg's message
 /// on failure. No object with a destructor lives in this frame (longjmp would skip it).
 std::string decode_jpeg(const std::string& bytes, cairo_surface_t*& surface) {
   jpeg_decompress_struct info{};
-  JpegErrors errors;
-  info.err = jpeg_std_error(&errors.manager);
-  errors.manager.error_exit = jpeg_error_exit;
+  picture::JpegErrors errors;
+  picture::use_jpeg_errors(info, errors);
   if (setjmp(errors.back) != 0) {
     jpeg_destroy_decompress(&info);
     return errors.message;

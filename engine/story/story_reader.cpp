@@ -17,6 +17,7 @@
 #include "core/bounded_read.h"
 #include "core/diagnostics.h"
 #include "core/limits.h"
+#include "story/picture_line.h"
 #include "story/story.h"
 #include "text/unicode.h"
 
@@ -264,6 +265,10 @@ Story parse_story(const std::string& text, const std::string& file_name,
   }
 
   for (; next != body_end; ++next) {
+    if (auto picture = parse_picture_line(*next, file_name)) {
+      story.pictures.push_back(std::move(*picture));
+      continue;
+    }
     if (!is_contact_line(next->text)) {
       story.body.push_back(std::move(*next));
       continue;

@@ -5,9 +5,15 @@
 //
 //   make_test_media OUT_DIR
 
+// libjpeg needs size_t and FILE declared first.
+// clang-format off
+#include <cstddef>
+#include <cstdio>
+#include <jpeglib.h>
+// clang-format on
+
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <jpeglib.h>
 
 #include <algorithm>
 #include <cmath>

@@ -86,7 +86,7 @@ ComposeContext context() {
 }
 
 story::Paragraph para(std::string text, story::ParagraphKind kind = story::ParagraphKind::Body) {
-  return {std::move(text), 0, kind};
+  return {std::move(text), 0, kind, {}, {}};
 }
 
 const std::string kSentence =
