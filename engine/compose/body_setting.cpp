@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
+#include "compose/pull_quotes.h"
 #include "linebreak/knuth_plass.h"
 #include "paragraph/typeset.h"
 
@@ -96,6 +98,20 @@ void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, c
   cursor.offset = 0;
 }
 
+/// The pull quotes that follow paragraph `cursor.paragraph`, as rows of the flow.
+void add_pull_quotes(const ComposeContext& context, const lt::PageTemplate& tpl,
+                     const story::Story& story, const LineWidthFn& widths, BodyCursor& cursor,
+                     BodySetting& out) {
+  for (std::size_t q = 0; q < story.pull_quotes.size(); ++q) {
+    const story::PullQuote& quote = story.pull_quotes[q];
+    if (std::max(quote.after_paragraph, 1) != cursor.paragraph + 1) continue;
+    std::vector<BodyLine> rows =
+        pull_quote_rows(context, tpl, quote, static_cast<int>(q), widths(cursor.line));
+    cursor.line += static_cast<int>(rows.size());
+    std::move(rows.begin(), rows.end(), std::back_inserter(out.lines));
+  }
+}
+
 /// The contact line stays with the last body line.
 void keep_contact_with_body(std::vector<BodyLine>& body) {
   for (std::size_t i = body.size(); i-- > 1;)
@@ -124,6 +140,7 @@ BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
   for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
     if (cursor.paragraph == contact_index && !story.contact) break;
     set_paragraph(context, tpl, slot, story, widths, options, cursor, out);
+    add_pull_quotes(context, tpl, story, widths, cursor, out);
   }
   if (story.contact) keep_contact_with_body(out.lines);
   return out;

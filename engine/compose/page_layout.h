@@ -11,7 +11,7 @@
 namespace broadsheet::compose {
 
 /// What a line is part of.
-enum class LineRole { Headline, Deck, Body, Subhead, Contact, Jump, Folio, Caption, Credit };
+enum class LineRole { Headline, Deck, Body, Subhead, Contact, Jump, Folio, Caption, Credit, PullQuote };
 
 /// One line as placed on a page.
 struct PlacedLine {

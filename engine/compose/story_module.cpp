@@ -61,6 +61,28 @@ std::vector<FlowLine> flow_lines(const std::vector<BodyLine>& body) {
   return out;
 }
 
+/// Moves column breaks out of pull quotes: a quote split over two columns goes whole into the
+/// first when it has room for the rest, else whole into the next.
+void keep_pull_quotes_whole(const std::vector<BodyLine>& body, std::vector<int>& counts,
+                            int rows) {
+  int at = 0;  // the first line of column c
+  for (std::size_t c = 0; c + 1 < counts.size(); ++c) {
+    const int end = at + counts[c];  // the break after column c
+    if (end <= 0 || end >= static_cast<int>(body.size())) break;
+    const BodyLine& after = body[static_cast<std::size_t>(end)];
+    if (after.role == LineRole::PullQuote && after.line_in_paragraph > 0) {
+      const int first = end - after.line_in_paragraph;
+      const int last = first + after.paragraph_lines;  // one past the quote
+      const int shift = counts[c] + (last - end) <= rows ? last - end : first - end;
+      if (counts[c] + shift > 0) {
+        counts[c] += shift;
+        counts[c + 1] = std::max(0, counts[c + 1] - shift);
+      }
+    }
+    at += counts[c];
+  }
+}
+
 /// The module's body rows: where the first body baseline is and how many a column holds.
 struct BodyRows {
   int first = 0;  ///< grid row of the first body baseline (under any "From page" line)
@@ -194,6 +216,7 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
   out.report.rows = rows.count;
   out.report.lines_per_column =
       distribute_columns(flow_lines(body.lines), columns, rows.count, continued_on ? 1 : 0);
+  keep_pull_quotes_whole(body.lines, out.report.lines_per_column, rows.count);
 
   // Stage 5: in place.
   place_display_block(blocks.headline, region, slot.name, out.placement);

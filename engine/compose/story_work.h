@@ -22,6 +22,7 @@ struct BodyLine {
   int line_in_paragraph = 0;
   int paragraph_lines = 1;
   bool keep_with_next = false;
+  bool rule = false;  ///< a pull quote's rule row: a rule across the column, no text
 };
 
 /// Where a story stands: what a module takes and, when its region is full, hands on to the

@@ -28,6 +28,8 @@ const char* role_name(compose::LineRole role) {
       return "caption";
     case compose::LineRole::Credit:
       return "credit";
+    case compose::LineRole::PullQuote:
+      return "pull_quote";
   }
   return "body";
 }

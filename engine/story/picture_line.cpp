@@ -22,6 +22,24 @@ std::string next_field(std::string_view& rest) {
 
 }  // namespace
 
+std::optional<PullQuote> parse_pull_quote_line(const Paragraph& line, int paragraphs_before,
+                                               const std::string& article_file) {
+  constexpr std::string_view kQuotePrefix = "Pull quote:";
+  std::string_view rest = line.text;
+  if (!rest.starts_with(kQuotePrefix)) return std::nullopt;
+  rest.remove_prefix(kQuotePrefix.size());
+  PullQuote quote;
+  quote.text = next_field(rest);
+  quote.attribution = next_field(rest);
+  quote.after_paragraph = paragraphs_before;
+  quote.source_line = line.source_line;
+  if (quote.text.empty())
+    throw InputError({article_file, line.source_line, 0},
+                     "pull-quote line without a quote (expected \"Pull quote: TEXT | "
+                     "attribution\")");
+  return quote;
+}
+
 std::optional<StoryPicture> parse_picture_line(const Paragraph& line,
                                                const std::string& article_file) {
   std::string_view rest = line.text;

@@ -269,6 +269,11 @@ Story parse_story(const std::string& text, const std::string& file_name,
       story.pictures.push_back(std::move(*picture));
       continue;
     }
+    const int paragraphs = static_cast<int>(story.body.size());
+    if (auto quote = parse_pull_quote_line(*next, paragraphs, file_name)) {
+      story.pull_quotes.push_back(std::move(*quote));
+      continue;
+    }
     if (!is_contact_line(next->text)) {
       story.body.push_back(std::move(*next));
       continue;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 
 #include "compose/composer.h"
 #include "linebreak/knuth_plass.h"
@@ -24,6 +25,8 @@ const std::string kTemplate = kSource + "/templates/page21-pictures.toml";
 const std::string kLead = kSource + "/tests/articles/pictures/page21_lead_photo.txt";
 const std::string kAd = kSource + "/tests/media/ad-350x240.pdf";
 const std::string kPhoto = kSource + "/tests/media/lake.jpg";
+const std::string kRail = kSource + "/tests/articles/pictures/rail_pull_quote.txt";
+const std::string kRailOptions = " " + kRail + " --no-deck-for " + kRail;  // rail: 2nd in order
 
 CommandResult render(const std::string& article, const std::string& pdf,
                      const std::string& options) {
@@ -35,7 +38,7 @@ CommandResult render(const std::string& article, const std::string& pdf,
 const std::string& demo_pdf() {
   static const std::string pdf = [] {
     const std::string out = test_out("pictures_demo.pdf");
-    const CommandResult r = render(kLead, out, "--slot ad=" + kAd);
+    const CommandResult r = render(kLead, out, kRailOptions + " --slot ad=" + kAd);
     if (r.status != 0) throw std::runtime_error("render failed: " + r.output);
     return out;
   }();
@@ -45,9 +48,10 @@ const std::string& demo_pdf() {
 /// An article whose picture line names `picture`, written under test-out.
 std::string article_with_picture(const std::string& name, const std::string& picture) {
   const std::string path = test_out(name);
-  std::ofstream(path) << "A headline for a picture\nA deck.\nPicture: " << picture
-                      << " | A caption. | A CREDIT\nOne paragraph of body text that is long "
-                         "enough to be set.\nAnother paragraph follows it here.\n(China Daily 12/17/2015 page21)\n";
+  std::ofstream(path)
+      << "A headline for a picture\nA deck.\nPicture: " << picture
+      << " | A caption. | A CREDIT\nOne paragraph of body text that is long "
+         "enough to be set.\nAnother paragraph follows it here.\n(China Daily 12/17/2015 page21)\n";
   return path;
 }
 
@@ -181,6 +185,29 @@ BOOST_AUTO_TEST_CASE(scale_to_fit_scales_an_ad_of_another_size) {
 
 BOOST_AUTO_TEST_CASE(the_same_inputs_give_the_same_bytes) {
   const std::string again = test_out("pictures_demo_again.pdf");
-  BOOST_REQUIRE_EQUAL(render(kLead, again, "--slot ad=" + kAd).status, 0);
+  BOOST_REQUIRE_EQUAL(render(kLead, again, kRailOptions + " --slot ad=" + kAd).status, 0);
   BOOST_TEST((slurp(again) == slurp(demo_pdf())));
+}
+
+BOOST_AUTO_TEST_CASE(a_pull_quote_sits_in_one_column_of_the_rail_between_rules) {
+  const std::string layout = test_out("pull_quote.layout.json");
+  const CommandResult r = render(kLead, test_out("pull_quote.pdf"),
+                                 kRailOptions + " --slot ad=" + kAd + " --layout " + layout);
+  BOOST_REQUIRE_MESSAGE(r.status == 0, r.output);
+  const std::string json = slurp(layout);
+  static const std::regex quote_line(
+      R"re("slot":"rail","role":"pull_quote","style":"(pull_quote|caption)"[^}]*"column":(\d+),"text":"([^"]*)")re");
+  std::string text;
+  std::set<std::string> columns;
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), quote_line);
+       it != std::sregex_iterator(); ++it) {
+    columns.insert((*it)[2]);
+    text += (*it)[3].str() + " ";
+  }
+  BOOST_TEST(columns.size() == 1u, "the quote is split over columns");
+  BOOST_TEST(text.find("you want to save the environment") != std::string::npos, text);
+  BOOST_TEST(text.find("Wangari Maathai, 1999") != std::string::npos, text);
+  // Body text comes after it: the story goes on around the quote.
+  const CommandResult pdf_text = run_command("pdftotext '" + test_out("pull_quote.pdf") + "' -");
+  BOOST_TEST(pdf_text.output.find("Wangari Maathai, 1999") != std::string::npos);
 }
