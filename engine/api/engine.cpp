@@ -11,6 +11,7 @@
 #include "compose/composer.h"
 #include "compose/guides.h"
 #include "core/diagnostics.h"
+#include "picture/image_file.h"
 #include "print/print_job.h"
 #include "print/print_metadata.h"
 #include "render/cairo_renderer.h"
@@ -108,8 +109,10 @@ Layout Engine::compose(const PageRequest& request) const {
 
   auto result = std::make_unique<Layout::Impl>();
   result->engine = impl_;
-  result->layout = compose::compose_page(impl_->context(), tpl, assignments, overrides,
-                                         {.copyfit = request.copyfit});
+  compose::ComposeOptions options{.copyfit = request.copyfit, .slot_files = {}};
+  for (const SlotFile& file : request.slot_files)
+    options.slot_files[file.slot] = picture::load_image_file(file.path, "picture or advertisement");
+  result->layout = compose::compose_page(impl_->context(), tpl, assignments, overrides, options);
   // What the readers noticed comes first, in article order.
   Warnings read_warnings;
   for (const story::Story& story : stories)

@@ -3,6 +3,7 @@
 #include <broadsheet/engine.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -63,8 +64,15 @@ Article read_article(const RenderArgs& args, const std::string& path, const std:
   return article;
 }
 
+/// A picture or advertisement file, by its extension (.jpg, .jpeg, .png, .pdf, any case).
+bool is_picture_file(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".pdf";
+}
+
 /// The page to make: positional articles fill the story slots in order; --slot NAME=FILE
-/// places one.
+/// places one, or a picture or an ad (by the file's extension).
 PageRequest page_request(const RenderArgs& args) {
   PageRequest request{.page_template = template_from_file(args.template_path)};
   for (const std::string& path : args.articles)
@@ -73,8 +81,11 @@ PageRequest page_request(const RenderArgs& args) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == assignment.size())
       throw Error("--slot", 0, 0, "expected NAME=FILE, got '" + assignment + "'");
-    request.articles.push_back(
-        read_article(args, assignment.substr(eq + 1), assignment.substr(0, eq)));
+    const std::string name = assignment.substr(0, eq), file = assignment.substr(eq + 1);
+    if (is_picture_file(file))
+      request.slot_files.push_back({.slot = name, .path = file});
+    else
+      request.articles.push_back(read_article(args, file, name));
   }
   if (request.articles.empty()) throw Error("render", 0, 0, "no article given");
   if (!args.date.empty()) request.date = parse_date_option(args.date);

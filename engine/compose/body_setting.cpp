@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "compose/body_opening.h"
 #include "compose/display_blocks.h"
+#include "compose/pull_quotes.h"
 #include "linebreak/knuth_plass.h"
 #include "paragraph/typeset.h"
 
@@ -170,6 +172,20 @@ void count_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl,
   cursor.offset = 0;
 }
 
+/// The pull quotes that follow paragraph `cursor.paragraph`, as rows of the flow.
+void add_pull_quotes(const ComposeContext& context, const lt::PageTemplate& tpl,
+                     const story::Story& story, const LineWidthFn& widths, BodyCursor& cursor,
+                     BodySetting& out) {
+  for (std::size_t q = 0; q < story.pull_quotes.size(); ++q) {
+    const story::PullQuote& quote = story.pull_quotes[q];
+    if (std::max(quote.after_paragraph, 1) != cursor.paragraph + 1) continue;
+    std::vector<BodyLine> rows =
+        pull_quote_rows(context, tpl, quote, static_cast<int>(q), widths(cursor.line));
+    cursor.line += static_cast<int>(rows.size());
+    std::move(rows.begin(), rows.end(), std::back_inserter(out.lines));
+  }
+}
+
 /// The contact line stays with the last body line.
 void keep_contact_with_body(std::vector<BodyLine>& body) {
   for (std::size_t i = body.size(); i-- > 1;)
@@ -200,6 +216,7 @@ BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
   for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
     if (cursor.paragraph == contact_index && !story.contact) break;
     set_paragraph(context, tpl, slot, story, widths, options, cursor, out);
+    add_pull_quotes(context, tpl, story, widths, cursor, out);
   }
   if (story.contact) keep_contact_with_body(out.lines);
   return out;
@@ -217,6 +234,11 @@ std::vector<FlowLine> count_body(const ComposeContext& context, const lt::PageTe
   for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
     if (cursor.paragraph == contact_index && !story.contact) break;
     count_paragraph(context, tpl, slot, story, measure, widths, options, cursor, memo, flow);
+    BodySetting quotes;  // a trial counts a pull quote's rows as compose_module sets them
+    add_pull_quotes(context, tpl, story, widths, cursor, quotes);
+    for (const BodyLine& row : quotes.lines)
+      flow.push_back({row.paragraph, row.line_in_paragraph, row.paragraph_lines,
+                      row.keep_with_next});
   }
   // The contact line stays with the last body line (as keep_contact_with_body does).
   if (story.contact && flow.size() > 1)

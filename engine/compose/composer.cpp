@@ -6,6 +6,7 @@
 #include "compose/copyfit.h"
 #include "compose/folio.h"
 #include "compose/page_furniture.h"
+#include "compose/placed_slots.h"
 #include "compose/slot_frames.h"
 #include "compose/story_module.h"
 #include "compose/unfilled_space.h"
@@ -125,9 +126,9 @@ class PageComposer {
         report = empty_slot_report(tpl_, by_slot_, frame, region, top_row_bottom);
         if (slot.kind == lt::SlotKind::Story)
           layout_.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
-        if (report.depth > 0)
-          add_placeholder(context_, tpl_, frame.rect(region.top, region.top + report.depth),
-                          slot.label.empty() ? slot.name : slot.label, page);
+        const Rect rect = frame.rect(region.top, region.top + report.depth);
+        if (report.depth > 0 && !place_file(slot, rect, page_index, page))
+          add_placeholder(context_, tpl_, rect, slot.label.empty() ? slot.name : slot.label, page);
       }
       placed[slot.name] = frame.rect(region.top, region.top + report.depth);
       layout_.slots.push_back(std::move(report));
@@ -223,11 +224,19 @@ class PageComposer {
         report = slot_report(slot, frames.page_index, r.y);
         if (slot.kind == lt::SlotKind::Story)
           layout_.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
-        add_placeholder(context_, tpl_, r, slot.label.empty() ? slot.name : slot.label, page);
+        if (!place_file(slot, r, frames.page_index, page))
+          add_placeholder(context_, tpl_, r, slot.label.empty() ? slot.name : slot.label, page);
       }
       report.depth = r.height;
       layout_.slots.push_back(std::move(report));
     }
+  }
+
+  /// A picture or advertisement slot's file in `rect`; false when it has none (or is a story slot).
+  bool place_file(const lt::Slot& slot, const Rect& rect, int page_index, DisplayPage& page) {
+    return slot.kind != lt::SlotKind::Story &&
+           compose_placed_slot(context_, tpl_, slot, rect, page_index, options_.slot_files, layout_,
+                               page);
   }
 
   /// Holes taller than two grid lines between stacked slots: warned of and listed in the report.
@@ -292,6 +301,7 @@ PageLayout compose_page(const ComposeContext& context, const lt::PageTemplate& t
                         const std::vector<SlotAssignment>& stories, const FolioOverrides& overrides,
                         const ComposeOptions& options) {
   const SlotStories by_slot = check_assignments(tpl, stories);
+  check_slot_files(tpl, options.slot_files);
   const FolioValues values = folio_values(stories, overrides);
   PageLayout layout = PageComposer(context, tpl, by_slot, values, options).run();
   if (!stories.empty()) layout.display.title = stories.front().story->headline.text;

@@ -1,11 +1,13 @@
 #pragma once
 // Composition: stories and a resolved template in, a page layout out.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "compose/page_layout.h"
+#include "core/placed_image.h"
 #include "font/font_registry.h"
 #include "linebreak/items.h"
 #include "paragraph/paragraph_cache.h"
@@ -25,6 +27,8 @@ struct FolioOverrides {
 /// How to compose.
 struct ComposeOptions {
   bool copyfit = false;  ///< make each story fill its slot exactly (see compose/copyfit.h)
+  /// Files for picture and advertisement slots by slot name (over the template's `file`).
+  std::map<std::string, PlacedImagePtr> slot_files{};
 };
 
 /// A story and the slot it goes to.

@@ -111,6 +111,12 @@ std::size_t place_body(const std::vector<BodyLine>& body, const std::vector<int>
       const BodyLine& bl = body[next];
       const double baseline = grid.y(first_row + r);
       const double x = region.columns[c].x + bl.indent;
+      if (bl.rule) {  // a pull quote's rule, halfway up the row
+        const double y = baseline - grid.pitch / 2;
+        out.drawing.add(LineItem{x, y, x + region.columns[c].width, y, 1, bl.style->color});
+        continue;
+      }
+      if (bl.role == LineRole::PullQuote && bl.line.runs.empty()) continue;
       draw_line(bl.line, x, baseline, bl.style->color, out, tag_of(bl.role, bl.paragraph));
       PlacedLine placed =
           placed_line(region, slot, bl.role, *bl.style, bl.line, x, baseline, bl.style->size);

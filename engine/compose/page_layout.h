@@ -23,6 +23,9 @@ enum class LineRole {
   Byline,    ///< "By MENG JING and MA SI in Beijing"
   Dateline,  ///< "BEIJING —", run in at the start of the first body line
   DropCap,   ///< the large first letter of the body
+  Caption,   ///< under a picture
+  Credit,    ///< "WU ZHIYI / CHINA DAILY"
+  PullQuote, ///< a quote set large in the body's columns
 };
 
 /// One line as placed on a page.

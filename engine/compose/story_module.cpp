@@ -7,6 +7,8 @@
 #include "compose/body_setting.h"
 #include "compose/column_flow.h"
 #include "compose/display_blocks.h"
+#include "compose/pull_quotes.h"
+#include "compose/story_picture.h"
 #include "linebreak/greedy_breaker.h"
 #include "paragraph/typeset.h"
 
@@ -59,6 +61,28 @@ std::vector<FlowLine> flow_lines(const std::vector<BodyLine>& body) {
   for (const auto& b : body)
     out.push_back({b.paragraph, b.line_in_paragraph, b.paragraph_lines, b.keep_with_next});
   return out;
+}
+
+/// Moves column breaks out of pull quotes: a quote split over two columns goes whole into the
+/// first when it has room for the rest, else whole into the next.
+void keep_pull_quotes_whole(const std::vector<FlowLine>& body, std::vector<int>& counts,
+                            int rows) {
+  int at = 0;  // the first line of column c
+  for (std::size_t c = 0; c + 1 < counts.size(); ++c) {
+    const int end = at + counts[c];  // the break after column c
+    if (end <= 0 || end >= static_cast<int>(body.size())) break;
+    const FlowLine& after = body[static_cast<std::size_t>(end)];
+    if (after.paragraph >= kPullQuoteParagraph && after.line_in_paragraph > 0) {
+      const int first = end - after.line_in_paragraph;
+      const int last = first + after.paragraph_lines;  // one past the quote
+      const int shift = counts[c] + (last - end) <= rows ? last - end : first - end;
+      if (counts[c] + shift > 0) {
+        counts[c] += shift;
+        counts[c + 1] = std::max(0, counts[c + 1] - shift);
+      }
+    }
+    at += counts[c];
+  }
 }
 
 /// The module's body rows: where the first body baseline is and how many a column holds.
@@ -165,6 +189,7 @@ struct ModuleHead {
   BodyRows rows;
   double body_descent = 0;
   double column_measure = 0;
+  double body_top = 0;  ///< under the blocks and a lead picture
 };
 
 ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate& tpl,
@@ -184,8 +209,13 @@ ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate
   const font::FontMetrics& body_metrics = metrics_of(context, body_style);
   head.body_descent = body_metrics.descender * body_style.size;
   head.column_measure = region.columns.front().width;
+  // A story's lead picture sits under the blocks, across its columns (not on a continuation).
+  head.body_top = work.is_continuation()
+                      ? head.blocks.bottom
+                      : place_lead_picture(context, tpl, slot, story, region, head.blocks.bottom,
+                                           out.placement, out.warnings);
   head.first_row =
-      grid.row_at_or_below(head.blocks.bottom + body_metrics.ascender * body_style.size);
+      grid.row_at_or_below(head.body_top + body_metrics.ascender * body_style.size);
   if (work.is_continuation())
     head.from_lines =
         set_jump_line(context, jump_style_of(tpl, slot),
@@ -218,8 +248,9 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
                options, opening.opening);
   out.warnings.insert(out.warnings.end(), body.warnings.begin(), body.warnings.end());
   const int columns = static_cast<int>(region.columns.size());
-  out.report.lines_per_column =
-      distribute_columns(flow_lines(body.lines), columns, rows.count, continued_on ? 1 : 0);
+  const std::vector<FlowLine> flow = flow_lines(body.lines);
+  out.report.lines_per_column = distribute_columns(flow, columns, rows.count, continued_on ? 1 : 0);
+  keep_pull_quotes_whole(flow, out.report.lines_per_column, rows.count);
 
   // Stage 5: in place.
   if (blocks.kicker) place_display_block(*blocks.kicker, region, slot.name, out.placement);
@@ -235,7 +266,7 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
   const int deepest =
       *std::max_element(out.report.lines_per_column.begin(), out.report.lines_per_column.end());
   double bottom =
-      deepest > 0 ? grid.y(rows.first + deepest - 1) + head.body_descent : blocks.bottom;
+      deepest > 0 ? grid.y(rows.first + deepest - 1) + head.body_descent : head.body_top;
 
   // Stage 6: what did not fit, and the report.
   bottom = hand_on_the_rest(context, tpl, slot, work, body.lines, next,
@@ -275,9 +306,11 @@ SlotReport measure_module(const ComposeContext& context, const lt::PageTemplate&
   for (const FlowLine& line : flow)
     if (line.line_in_paragraph == 0) columns_key.first.push_back(line.paragraph_lines);
   auto [columns, inserted] = memo.columns.try_emplace(std::move(columns_key));
-  if (inserted)
+  if (inserted) {
     columns->second =
         distribute_columns(flow, static_cast<int>(region.columns.size()), report.rows);
+    keep_pull_quotes_whole(flow, columns->second, report.rows);
+  }
   report.lines_per_column = columns->second;
   int placed = 0;
   for (int n : report.lines_per_column) placed += n;

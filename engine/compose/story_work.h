@@ -23,6 +23,7 @@ struct BodyLine {
   int paragraph_lines = 1;
   bool keep_with_next = false;
   double indent = 0;  ///< pt from the column's left (lines beside a drop cap)
+  bool rule = false;  ///< a pull quote's rule row: a rule across the column, no text
 };
 
 /// Where a story stands: what a module takes and, when its region is full, hands on to the

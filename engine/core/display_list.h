@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/geometry.h"
+#include "core/placed_image.h"
 
 namespace broadsheet {
 
@@ -59,12 +60,22 @@ struct LineItem {
   Color color;
 };
 
+/// A picture or an advertisement: `image` with its top-left corner at (x, y), scaled by
+/// `scale` (points per pixel; per point for a PDF), clipped to `frame`.
+struct ImageItem {
+  Rect frame;
+  double x = 0, y = 0;
+  double scale = 1;
+  PlacedImagePtr image;
+  std::string alt;  ///< tagged PDF: the Figure's alternate text (the caption); empty: an artifact
+};
+
 /// Print items go to every output; preview items (placeholders, guides, overset marks) only to
 /// previews.
 enum class Layer : unsigned char { Print, Preview };
 
 struct DisplayItem {
-  std::variant<GlyphRunItem, FillRectItem, StrokeRectItem, LineItem> shape;
+  std::variant<GlyphRunItem, FillRectItem, StrokeRectItem, LineItem, ImageItem> shape;
   Layer layer = Layer::Print;
 };
 

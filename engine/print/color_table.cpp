@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -57,8 +58,16 @@ Color key_for(const Color& color, const CmykConverter& converter, ColorTable& ta
   return key;
 }
 
-Color& color_of(DisplayItem& item) {
-  return std::visit([](auto& shape) -> Color& { return shape.color; }, item.shape);
+/// The item's colour; null for a picture, which keeps its own.
+Color* color_of(DisplayItem& item) {
+  return std::visit(
+      [](auto& shape) -> Color* {
+        if constexpr (std::is_same_v<std::decay_t<decltype(shape)>, ImageItem>)
+          return nullptr;
+        else
+          return &shape.color;
+      },
+      item.shape);
 }
 
 }  // namespace
@@ -74,8 +83,7 @@ ColorTable assign_print_colors(DisplayList& display, const CmykConverter& conver
   KeyMemo memo;
   for (DisplayPage& page : display.pages)
     for (DisplayItem& item : page.items) {
-      Color& color = color_of(item);
-      color = key_for(color, converter, table, memo);
+      if (Color* color = color_of(item)) *color = key_for(*color, converter, table, memo);
     }
   return table;
 }

@@ -33,6 +33,9 @@ void shift(DisplayItem& item, double dx, double dy) {
     box->rect.x += dx, box->rect.y += dy;
   } else if (auto* line = std::get_if<LineItem>(&item.shape)) {
     line->x0 += dx, line->x1 += dx, line->y0 += dy, line->y1 += dy;
+  } else if (auto* image = std::get_if<ImageItem>(&item.shape)) {
+    image->frame.x += dx, image->frame.y += dy;
+    image->x += dx, image->y += dy;
   }
 }
 

@@ -24,6 +24,8 @@
 #include "core/c_handle.h"
 #include "core/limits.h"
 #include "render/glyph_batch.h"
+#include "render/image_draw.h"
+#include "render/pdf_ads.h"
 #include "render/structure_tags.h"
 
 namespace broadsheet::render {
@@ -103,7 +105,7 @@ bool same_element(const GlyphRunItem& run, const GlyphRunItem* first) {
 }
 
 void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& fonts,
-               std::vector<FontFace>& faces, bool preview) {
+               std::vector<FontFace>& faces, bool preview, bool vector_pdf) {
   const CHandle<cairo_font_options_t, cairo_font_options_destroy> options(
       cairo_font_options_create());
   // Glyph positions are ours: no hinting may move them.
@@ -153,6 +155,8 @@ void draw_page(cairo_t* cr, const DisplayPage& page, const font::FontRegistry& f
       cairo_move_to(cr, line->x0, line->y0);
       cairo_line_to(cr, line->x1, line->y1);
       cairo_stroke(cr);
+    } else if (const auto* image = std::get_if<ImageItem>(&item.shape)) {
+      draw_image(cr, *image, vector_pdf);
     }
   }
   draw_batch();
@@ -183,7 +187,7 @@ void emit_pdf(cairo_surface_t* surface, const DisplayList& display, const font::
   Context cr(cairo_create(surface));
   for (const DisplayPage& page : display.pages) {
     cairo_pdf_surface_set_size(surface, page.width, page.height);
-    draw_page(cr.get(), page, fonts, faces, options.include_preview_layer);
+    draw_page(cr.get(), page, fonts, faces, options.include_preview_layer, true);
     cairo_show_page(cr.get());
   }
   check(cairo_status(cr.get()), what);
@@ -223,7 +227,7 @@ Surface draw_png(const DisplayList& display, const font::FontRegistry& fonts,
   cairo_set_source_rgb(cr.get(), 1, 1, 1);
   cairo_paint(cr.get());
   cairo_scale(cr.get(), scale, scale);
-  draw_page(cr.get(), page, fonts, faces, options.include_preview_layer);
+  draw_page(cr.get(), page, fonts, faces, options.include_preview_layer, false);
   check(cairo_status(cr.get()), what);
   cr.reset();
   cairo_surface_flush(surface.get());
@@ -244,6 +248,14 @@ void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, std:
                const PdfOptions& options) {
   if (display.pages.empty()) throw std::runtime_error("nothing to render: no pages");
   const DisplayPage& first = display.pages.front();
+  if (has_pdf_ads(display)) {  // Cairo draws the page, qpdf then places the PDF ads as vectors
+    std::ostringstream cairo_pdf;
+    Surface surface(cairo_pdf_surface_create_for_stream(write_to_stream, &cairo_pdf, first.width,
+                                                        first.height));
+    emit_pdf(surface.get(), display, fonts, options, "PDF stream");
+    out << place_pdf_ads(cairo_pdf.view(), display);
+    return;
+  }
   Surface surface(
       cairo_pdf_surface_create_for_stream(write_to_stream, &out, first.width, first.height));
   emit_pdf(surface.get(), display, fonts, options, "PDF stream");

@@ -32,6 +32,12 @@ const char* role_name(compose::LineRole role) {
       return "dateline";
     case compose::LineRole::DropCap:
       return "drop_cap";
+    case compose::LineRole::Caption:
+      return "caption";
+    case compose::LineRole::Credit:
+      return "credit";
+    case compose::LineRole::PullQuote:
+      return "pull_quote";
   }
   return "body";
 }

@@ -244,7 +244,12 @@ void NitfReader::read_pull_quote(const pugi::xml_node& quote) {
   }
   if (!any_paragraph) gathered.append_children(quote);
   Paragraph paragraph = gathered.take(line_of(quote));
-  if (!paragraph.text.empty()) story_.pull_quotes.push_back(std::move(paragraph));
+  if (paragraph.text.empty()) return;
+  PullQuote pull_quote;
+  pull_quote.text = std::move(paragraph.text);
+  pull_quote.after_paragraph = static_cast<int>(story_.body.size());
+  pull_quote.source_line = paragraph.source_line;
+  story_.pull_quotes.push_back(std::move(pull_quote));
 }
 
 void NitfReader::read_body_end(const pugi::xml_node& body_end) {

@@ -85,7 +85,10 @@ void curl_quotes(Story& story) {
     if (*part) curl_quotes(**part);
   curl_quotes(story.headline);
   for (Paragraph& p : story.body) curl_quotes(p);
-  for (Paragraph& p : story.pull_quotes) curl_quotes(p);
+  for (PullQuote& quote : story.pull_quotes) {
+    quote.text = curl_quotes(quote.text);
+    quote.attribution = curl_quotes(quote.attribution);
+  }
   for (StoryPicture& picture : story.pictures) {
     picture.caption = curl_quotes(picture.caption);
     picture.credit = curl_quotes(picture.credit);

@@ -42,6 +42,15 @@ struct StoryPicture {
   int source_line = 0;
 };
 
+/// A pull quote: a line from the story set large in its columns, the body flowing around it
+/// (NITF <pq>; the plain-text pull-quote line).
+struct PullQuote {
+  std::string text;         ///< the quotation, as it is to be set
+  std::string attribution;  ///< "Jack Ma, Alibaba"; may be empty
+  int after_paragraph = 0;  ///< set after this many body paragraphs (0: before the first)
+  int source_line = 0;
+};
+
 /// A calendar date from a source/credit line.
 struct Date {
   int year = 0, month = 0, day = 0;
@@ -78,7 +87,7 @@ struct Story {
   std::optional<Paragraph> contact;    ///< "Contact the writer(s) at ..."
   std::optional<SourceMeta> source;    ///< the last line, when it is a source line
   std::vector<StoryPicture> pictures;  ///< in reading order; the first leads the story
-  std::vector<Paragraph> pull_quotes;  ///< quotes to set large (NITF <pq>), in reading order
+  std::vector<PullQuote> pull_quotes;  ///< in reading order
   std::vector<ReadWarning> warnings;   ///< what the reader noticed, in file order
 };
 
@@ -98,7 +107,8 @@ struct ReadOptions {
 ///   "(Publication MM/DD/YYYY[ pageN])" is source metadata, not body text. A body paragraph
 ///   between two others that is short (at most 60 characters and 8 words), starts with a capital
 ///   letter or a digit and does not end in closing punctuation (Terminal_Punctuation, a quotation
-///   mark, a closing bracket or quote) is a subhead (ParagraphKind::Subhead).
+///   mark, a closing bracket or quote) is a subhead (ParagraphKind::Subhead). A body line
+///   "Picture: FILE | caption | credit" is a picture (story/picture_line.h), not body text.
 /// Blank lines are ignored; "\r\n" is accepted. Throws broadsheet::InputError naming
 /// `file_name` and the line for invalid UTF-8, an empty file, or a file with no body.
 Story parse_story(const std::string& text, const std::string& file_name,

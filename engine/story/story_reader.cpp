@@ -17,6 +17,7 @@
 #include "core/bounded_read.h"
 #include "core/diagnostics.h"
 #include "core/limits.h"
+#include "story/picture_line.h"
 #include "story/story.h"
 #include "text/unicode.h"
 
@@ -282,6 +283,15 @@ Story parse_story(const std::string& text, const std::string& file_name,
   }
 
   for (; next != body_end; ++next) {
+    if (auto picture = parse_picture_line(*next, file_name)) {
+      story.pictures.push_back(std::move(*picture));
+      continue;
+    }
+    const int paragraphs = static_cast<int>(story.body.size());
+    if (auto quote = parse_pull_quote_line(*next, paragraphs, file_name)) {
+      story.pull_quotes.push_back(std::move(*quote));
+      continue;
+    }
     if (!is_contact_line(next->text)) {
       story.body.push_back(std::move(*next));
       continue;

@@ -3,6 +3,7 @@
 // geometry (points, y down from the top of the trim). Code holds no page21 number: every value
 // here comes from a template file (templates/*.toml, documented in templates/README.md).
 
+#include <array>
 #include <limits>
 #include <map>
 #include <optional>
@@ -113,6 +114,19 @@ enum class SlotKind { Story, Advertisement, Picture };
 enum class SlotPlace { Top, Below, Bottom };
 
 /// A place for a story (or an ad, or a picture) on the page.
+/// How pictures are placed in a slot (a picture or ad slot's file, or a story slot's pictures).
+struct PictureOptions {
+  std::string file;  ///< picture and ad slots: the file the template names (resolved); or none
+  std::array<double, 2> focus{0.5, 0.5};      ///< the point kept in view, fractions from top left
+  std::optional<std::array<double, 4>> crop;  ///< [left, top, right, bottom] fractions
+  bool scale_to_fit = false;    ///< ads: scale an ad of another size to fit (else an error)
+  std::string caption, credit;  ///< picture slots: the texts under the picture
+  std::string caption_style = "caption";
+  std::string credit_style = "credit";
+  int columns = 0;   ///< story slots: columns the story's lead picture spans (0: all)
+  double depth = 0;  ///< story slots: the lead picture's depth, pt (0: from its shape)
+};
+
 struct Slot {
   std::string name;
   SlotKind kind = SlotKind::Story;
@@ -145,6 +159,7 @@ struct Slot {
   // Advertisement and picture slots:
   std::string label;  ///< shown in previews
   int source_line = 0;
+  PictureOptions picture;  ///< pictures: the slot's own, or a story's (template_pictures.h)
 };
 
 enum class DecorationKind { Rule, Box, Block };

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "core/limits.h"
+#include "template/template_pictures.h"
 
 namespace broadsheet::layout_template {
 namespace {
@@ -323,7 +324,12 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
                                              "subhead_style",  "jump_style",
                                              "kicker_style",   "byline_style",
                                              "dateline_style", "drop_cap_style",
-                                             "drop_cap_lines"});
+                                             "drop_cap_lines",
+                                             kPictureKeys[0],  kPictureKeys[1],
+                                             kPictureKeys[2],  kPictureKeys[3],
+                                             kPictureKeys[4],  kPictureKeys[5],
+                                             kPictureKeys[6],  kPictureKeys[7],
+                                             kPictureKeys[8]});
   Slot slot;
   slot.source_line = field.where.line;
   slot.name = read_unique_slot_name(table, earlier);
@@ -335,6 +341,7 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
   } else {
     read_other_slot_keys(table, slot);
   }
+  read_picture_keys(table, page_template, slot);
   return slot;
 }
 

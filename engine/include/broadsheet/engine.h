@@ -72,14 +72,21 @@ Article article_from_file(const std::string& path, bool has_deck = true);
 /// Reads a template file. Throws Error naming the file when it cannot be read.
 Template template_from_file(const std::string& path);
 
+/// A picture (JPEG, PNG) or an advertisement (PDF, JPEG, PNG) for a picture or ad slot.
+struct SlotFile {
+  std::string slot{};  ///< the template's slot
+  std::string path{};  ///< read when the page is composed; a missing file is an Error naming it
+};
+
 /// One page to make: a template and the articles that fill its slots.
 struct PageRequest {
   Template page_template{};
   std::vector<Article> articles{};
-  std::optional<Date> date{};        ///< the folio's date; default: the first source line's
-  std::optional<int> page_number{};  ///< the folio's page; default: the first source line's
-  bool copyfit = false;              ///< make each story fill its slot exactly
-  bool guides = false;               ///< draw margins, columns, grid and slots into PNG previews
+  std::vector<SlotFile> slot_files{};  ///< pictures and ads, over the files the template names
+  std::optional<Date> date{};          ///< the folio's date; default: the first source line's
+  std::optional<int> page_number{};    ///< the folio's page; default: the first source line's
+  bool copyfit = false;                ///< make each story fill its slot exactly
+  bool guides = false;                 ///< draw margins, columns, grid and slots into PNG previews
 };
 
 /// What happened in one slot.

@@ -1,0 +1,66 @@
+#include "compose/pull_quotes.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "paragraph/typeset.h"
+
+namespace broadsheet::compose {
+
+namespace lt = layout_template;
+
+namespace {
+
+std::vector<paragraph::SetLine> set_lines(const ComposeContext& context, const lt::TextStyle& style,
+                                          const std::string& text, double measure, bool right) {
+  paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+  if (right) ps.align = lt::Align::Right;
+  const auto prepared = paragraph::prepare_paragraph(context.fonts, context.hyphenator, text, ps,
+                                                     /*indent_first_line=*/false);
+  return paragraph::break_paragraph(context.fonts, prepared, context.body_breaker, measure).lines;
+}
+
+/// Appends `rows` rows: empty ones, then `line` on the last (or only empty rows without one).
+void add_rows(std::vector<BodyLine>& out, int rows, const lt::TextStyle& style,
+              paragraph::SetLine* line, bool rule = false) {
+  for (int r = 0; r < rows; ++r) {
+    BodyLine row;
+    row.style = &style;
+    row.role = LineRole::PullQuote;
+    row.rule = rule;
+    if (line && r == rows - 1) row.line = std::move(*line);
+    out.push_back(std::move(row));
+  }
+}
+
+}  // namespace
+
+std::vector<BodyLine> pull_quote_rows(const ComposeContext& context, const lt::PageTemplate& tpl,
+                                      const story::PullQuote& quote, int index, double measure) {
+  if (!tpl.styles.count("pull_quote")) return {};
+  const lt::TextStyle& style = tpl.styles.at("pull_quote");
+  const lt::TextStyle& small =
+      tpl.styles.count("caption") ? tpl.styles.at("caption") : tpl.style("body");
+  const double pitch = tpl.grid.baseline;
+  const int rows_per_line = std::max(1, static_cast<int>(std::ceil(style.leading / pitch - 1e-9)));
+  std::vector<BodyLine> out;
+  add_rows(out, 1, style, nullptr, /*rule=*/true);
+  for (paragraph::SetLine& line :
+       set_lines(context, style, "\u201C" + quote.text + "\u201D", measure, false))
+    add_rows(out, rows_per_line, style, &line);
+  if (!quote.attribution.empty())
+    for (paragraph::SetLine& line : set_lines(context, small, quote.attribution, measure, true))
+      add_rows(out, 1, small, &line);
+  add_rows(out, 1, style, nullptr, /*rule=*/true);
+  const int count = static_cast<int>(out.size());
+  for (int i = 0; i < count; ++i) {
+    BodyLine& row = out[static_cast<std::size_t>(i)];
+    row.paragraph = kPullQuoteParagraph + index;
+    row.line_in_paragraph = i;
+    row.paragraph_lines = count;
+    row.keep_with_next = i + 1 < count;  // the quote keeps together in one column
+  }
+  return out;
+}
+
+}  // namespace broadsheet::compose
