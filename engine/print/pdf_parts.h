@@ -40,4 +40,4 @@ const PdfParts& pdf_parts();
 /// The module's one export: its parts, or nullptr when the caller was built for another
 /// interface or Broadsheet version.
 extern "C" const broadsheet::print::PdfParts* broadsheet_pdf_parts(int interface_version,
-                                                                     const char* version);
+                                                                   const char* version);

@@ -37,14 +37,15 @@ std::vector<fs::path> module_folders() {
   return folders;
 }
 
-/// The loaded module: its handle closes it at exit, after every use of `parts`.
+/// The loaded module: its handle is released at exit, but RTLD_NODELETE keeps the code mapped
+/// (qpdf's own exit-time destructors, and LeakSanitizer's report, run after ours).
 struct LoadedModule {
   ModuleHandle handle;
   const PdfParts* parts = nullptr;
 };
 
 LoadedModule open_module(const fs::path& file) {
-  ModuleHandle handle(dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL));
+  ModuleHandle handle(dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE));
   if (!handle)
     throw std::runtime_error(file.string() + ": cannot load the print module: " + dlerror());
   void* symbol = dlsym(handle.get(), "broadsheet_pdf_parts");
