@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "cli/commands.h"
-#include "print/preflight.h"
+#include "print/pdf_parts.h"
 #include "template/page_template.h"
 
 namespace broadsheet::cli {
@@ -29,7 +29,7 @@ void run_preflight(const PreflightArgs& args) {
   if (args.ink_limit > 0) options.ink_limit = args.ink_limit / 100;
   print::Findings findings;
   try {
-    findings = print::preflight(args.pdf, options);
+    findings = print::pdf_parts().preflight(args.pdf, options);  // the module: qpdf
   } catch (const print::UnreadablePdf& e) {
     std::cerr << "broadsheet: error: " << e.what() << "\n";
     throw ExitStatus{2};

@@ -12,13 +12,6 @@ namespace broadsheet::print {
 
 namespace {
 
-/// Cairo writes colour components with six decimals.
-constexpr double kSameComponent = 1e-6;
-
-bool same(double a, double b) {
-  return std::abs(a - b) <= kSameComponent;
-}
-
 std::string percent(double ink) {
   return std::to_string(static_cast<int>(std::lround(ink * 100))) + " %";
 }
@@ -71,12 +64,6 @@ Color* color_of(DisplayItem& item) {
 }
 
 }  // namespace
-
-std::optional<Cmyk> ColorTable::find(double r, double g, double b) const {
-  for (const PrintColor& entry : entries_)
-    if (same(entry.key.r, r) && same(entry.key.g, g) && same(entry.key.b, b)) return entry.inks;
-  return std::nullopt;
-}
 
 ColorTable assign_print_colors(DisplayList& display, const CmykConverter& converter) {
   ColorTable table;

@@ -2,6 +2,7 @@
 // The inks of every colour on a print page, keyed by the RGB values Cairo writes for it: Cairo
 // draws only RGB, and the print pass (print_pdf.h) maps each RGB colour operator back to inks.
 
+#include <cmath>
 #include <optional>
 #include <vector>
 
@@ -23,7 +24,14 @@ class ColorTable {
  public:
   /// The inks for the operands of an RGB colour operator, or nullopt when no colour of the
   /// table has them (compared within a millionth, Cairo's precision).
-  std::optional<Cmyk> find(double r, double g, double b) const;
+  /// (Inline: the print module, print_pdf.h's pass, uses it without the rest of this file.)
+  std::optional<Cmyk> find(double r, double g, double b) const {
+    constexpr double kSameComponent = 1e-6;  // Cairo writes colour components with six decimals
+    const auto same = [](double a, double b) { return std::abs(a - b) <= kSameComponent; };
+    for (const PrintColor& entry : entries_)
+      if (same(entry.key.r, r) && same(entry.key.g, g) && same(entry.key.b, b)) return entry.inks;
+    return std::nullopt;
+  }
   /// True when some key is within a millionth of (r, g, b).
   bool has_key(double r, double g, double b) const { return find(r, g, b).has_value(); }
   void add(const Color& key, const Cmyk& inks) { entries_.push_back({key, inks}); }

@@ -160,22 +160,6 @@ void check_ink(const std::string& path, const PreflightOptions& options, Finding
 
 }  // namespace
 
-void Findings::add(const std::string& text) {
-  for (auto& [line, count] : found_)
-    if (line == text) {
-      ++count;
-      return;
-    }
-  found_.emplace_back(text, 1);
-}
-
-std::vector<std::string> Findings::lines() const {
-  std::vector<std::string> out;
-  for (const auto& [line, count] : found_)
-    out.push_back(count == 1 ? line : line + " (" + std::to_string(count) + " times)");
-  return out;
-}
-
 Findings preflight(const std::string& path, const PreflightOptions& options) {
   // A device such as /dev/zero would be read for ever: regular files within the limit only.
   std::error_code ec;

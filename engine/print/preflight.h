@@ -31,9 +31,22 @@ struct PreflightOptions {
 /// The problems found, one line each, in the order met; a repeated problem is counted.
 class Findings {
  public:
-  void add(const std::string& text);
+  /// (Inline, as lines(): the engine reads what the print module's preflight() found.)
+  void add(const std::string& text) {
+    for (auto& [line, count] : found_)
+      if (line == text) {
+        ++count;
+        return;
+      }
+    found_.emplace_back(text, 1);
+  }
   /// "page 1: ... (12 times)" for repeated ones.
-  std::vector<std::string> lines() const;
+  std::vector<std::string> lines() const {
+    std::vector<std::string> out;
+    for (const auto& [line, count] : found_)
+      out.push_back(count == 1 ? line : line + " (" + std::to_string(count) + " times)");
+    return out;
+  }
   bool empty() const { return found_.empty(); }
 
  private:

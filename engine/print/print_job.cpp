@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "print/cmyk_converter.h"
+#include "print/pdf_parts.h"
 
 namespace broadsheet::print {
 
@@ -42,7 +43,7 @@ std::string render_print_pdf(const PrintJob& job, const font::FontRegistry& font
   PrintPdfSettings settings = job.settings;
   if (settings.info.creator.empty()) settings.info.creator = options.creator;
   if (settings.info.date.empty()) settings.info.date = options.create_date;
-  return make_print_pdf(cairo_pdf.view(), settings);
+  return pdf_parts().make_print_pdf(cairo_pdf.view(), settings);  // the module: qpdf
 }
 
 }  // namespace broadsheet::print

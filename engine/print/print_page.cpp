@@ -10,7 +10,6 @@ namespace broadsheet::print {
 namespace {
 
 constexpr double kDefaultMarksLength = mm_to_pt(5);
-constexpr double kMarksGapBeyondBleed = mm_to_pt(2);
 /// A fill within this of a trim edge counts as touching it (the composer's rounding).
 constexpr double kTouching = 0.5;
 
@@ -56,11 +55,6 @@ DisplayPage print_page(const DisplayPage& preview, const PrintPageSpec& spec) {
 }
 
 }  // namespace
-
-double PrintPageSpec::margin() const {
-  if (!marks.crop && !marks.registration) return bleed;
-  return std::max(bleed, marks.offset + marks.length + kMarksGapBeyondBleed);
-}
 
 PrintPageSpec print_page_spec(const layout_template::PageTemplate& page_template) {
   const layout_template::PrintOptions& options = page_template.print;

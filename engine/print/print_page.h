@@ -2,10 +2,15 @@
 // Print mode on the display list: the media grows by the bleed and room for printer's marks,
 // colour blocks that touch the trim run into the bleed, preview furniture goes, marks come.
 
+#include <algorithm>
+
 #include "core/display_list.h"
 #include "template/page_template.h"
 
 namespace broadsheet::print {
+
+/// The gap between the bleed's edge and the default start of a crop mark.
+inline constexpr double kMarksGapBeyondBleed = mm_to_pt(2);
 
 /// Crop and registration marks, outside the bleed.
 struct Marks {
@@ -22,7 +27,11 @@ struct PrintPageSpec {
   Rect art;          ///< the type area, relative to the trim's top left (the ArtBox)
   Marks marks;
   /// From the media's edge to the trim's: the bleed, or the marks' room when there are marks.
-  double margin() const;
+  /// (Inline: the print module, print_pdf.h's pass, uses it without the rest of this file.)
+  double margin() const {
+    if (!marks.crop && !marks.registration) return bleed;
+    return std::max(bleed, marks.offset + marks.length + kMarksGapBeyondBleed);
+  }
 };
 
 /// The print page of a template: its bleed, type area and [print] marks settings.

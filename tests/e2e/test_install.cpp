@@ -17,8 +17,10 @@ namespace {
 const std::string kSource = BROADSHEET_SOURCE_DIR;
 const std::string kArticle = "tests/articles/00_page21_china_daily.txt";
 const std::string kTemplate = "templates/page21.toml";
-// The data folder comes from the package, never from the environment of the test run.
-const std::string kCleanEnv = "env -u BROADSHEET_FONTS -u BROADSHEET_DATA_DIR ";
+// The data folder and the print module come from the package, never from the environment of
+// the test run.
+const std::string kCleanEnv =
+    "env -u BROADSHEET_FONTS -u BROADSHEET_DATA_DIR -u BROADSHEET_MODULE_DIR ";
 
 std::string quoted(const std::string& s) {
   return "'" + s + "'";
@@ -80,7 +82,7 @@ BOOST_AUTO_TEST_CASE(the_install_holds_library_headers_package_files_and_data) {
         fs::path(prefix()) / "share/broadsheet/fonts/fonts.toml",
         fs::path(prefix()) / "share/broadsheet/fonts/GUST-FONT-LICENSE.txt",
         fs::path(prefix()) / "share/broadsheet/templates/page21.toml",
-        fs::path(prefix()) / "bin/broadsheet"})
+        fs::path(prefix()) / "bin/broadsheet", libdir / "broadsheet_pdfparts.so"})
     BOOST_TEST(fs::is_regular_file(file), file.string() << " is missing");
 }
 
@@ -151,4 +153,19 @@ BOOST_AUTO_TEST_CASE(the_example_builds_with_pkg_config_too) {
   r = run_command(kCleanEnv + program + " " + kArticle + " " + kTemplate + " " + quoted(pdf));
   BOOST_TEST_REQUIRE(r.status == 0, r.output);
   BOOST_TEST((slurp(pdf) == cli_pdf()));
+}
+
+BOOST_AUTO_TEST_CASE(the_installed_cli_prints_and_preflights_with_its_own_print_module) {
+  const std::string pdf = work_dir() + "/installed_print.pdf";
+  auto r = run_command(kCleanEnv + "LD_DEBUG=files " + prefix() + "/bin/broadsheet render " +
+                       kArticle + " -t " + kTemplate + " --print -o " + quoted(pdf));
+  BOOST_TEST_REQUIRE(r.status == 0, r.output);
+  const std::string module =
+      (fs::path(installed_library()).parent_path() / "broadsheet_pdfparts.so").string();
+  BOOST_TEST(r.output.find(module) != std::string::npos, r.output);  // its own, not the build's
+  BOOST_TEST(r.output.find(std::string(BROADSHEET_BUILD_DIR) + "/broadsheet_pdfparts") ==
+             std::string::npos);
+  r = run_command(kCleanEnv + prefix() + "/bin/broadsheet preflight " + quoted(pdf) + " -t " +
+                  kTemplate);
+  BOOST_TEST(r.status == 0, r.output);
 }

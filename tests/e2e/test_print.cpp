@@ -326,3 +326,35 @@ BOOST_AUTO_TEST_CASE(a_cmyk_colour_over_the_ink_limit_is_refused) {
              r.output);
   BOOST_TEST(r.output.find("240 %") != std::string::npos, r.output);
 }
+
+// The print pass lives in the broadsheet_pdfparts module (print/pdf_parts.h): a plain render
+// never loads it nor qpdf, and without it only print and preflight fail, naming where they looked.
+BOOST_AUTO_TEST_CASE(a_plain_render_loads_neither_the_print_module_nor_qpdf) {
+  const auto r = run_command("LD_DEBUG=files " + broadsheet_binary() + " render " + kArticle +
+                             " -o " + test_out("print_plain_loads.pdf"));
+  BOOST_TEST_REQUIRE(r.status == 0, r.output);
+  BOOST_TEST(r.output.find("libharfbuzz") != std::string::npos);  // LD_DEBUG did report
+  BOOST_TEST(r.output.find("libqpdf") == std::string::npos);
+  BOOST_TEST(r.output.find("broadsheet_pdfparts") == std::string::npos);
+
+  const auto p = run_command("LD_DEBUG=files " + broadsheet_binary() + " render " + kArticle +
+                             " --print -o " + test_out("print_loads.pdf"));
+  BOOST_TEST_REQUIRE(p.status == 0, p.output);
+  BOOST_TEST(p.output.find("libqpdf") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(without_the_print_module_only_print_and_preflight_fail) {
+  const std::string nowhere = "BROADSHEET_MODULE_DIR=" + test_out("no_module_here") + " ";
+  auto r = run_command(nowhere + broadsheet_binary() + " render " + kArticle + " -o " +
+                       test_out("print_no_module_plain.pdf"));
+  BOOST_TEST(r.status == 0, r.output);
+  r = run_command(nowhere + broadsheet_binary() + " render " + kArticle + " --print -o " +
+                  test_out("print_no_module.pdf"));
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(
+      r.output.find(test_out("no_module_here") + "/broadsheet_pdfparts.so") != std::string::npos,
+      r.output);
+  r = run_command(nowhere + broadsheet_binary() + " preflight " + print_pdf());
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find("print module") != std::string::npos, r.output);
+}

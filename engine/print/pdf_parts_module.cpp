@@ -1,0 +1,33 @@
+// The entry point of the broadsheet_pdfparts module (pdf_parts.h): never part of the engine.
+
+#include <cstring>
+
+#include "print/pdf_parts.h"
+
+namespace broadsheet::print {
+
+namespace {
+
+class ModuleParts final : public PdfParts {
+ public:
+  std::string make_print_pdf(std::string_view cairo_pdf,
+                             const PrintPdfSettings& settings) const override {
+    return print::make_print_pdf(cairo_pdf, settings);
+  }
+  Findings preflight(const std::string& path, const PreflightOptions& options) const override {
+    return print::preflight(path, options);
+  }
+};
+
+}  // namespace
+
+}  // namespace broadsheet::print
+
+extern "C" __attribute__((visibility("default"))) const broadsheet::print::PdfParts*
+broadsheet_pdf_parts(int interface_version, const char* version) {
+  if (interface_version != broadsheet::print::kPdfPartsInterface || version == nullptr ||
+      std::strcmp(version, BROADSHEET_VERSION) != 0)
+    return nullptr;
+  static const broadsheet::print::ModuleParts parts;
+  return &parts;
+}
