@@ -35,12 +35,22 @@ ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
   return p;
 }
 
+shape::ShapeOptions shape_options(const ParagraphStyle& style) {
+  return {.kerning = true,
+          .ligatures = true,
+          .tracking = style.tracking,
+          .features = style.features,
+          .language = style.language};
+}
+
 ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyphenator* hyphenator,
                                 const std::string& text, const ParagraphStyle& style) {
   ShapedParagraph para;
   para.text = text;
   para.style = style;
-  const shape::ShapeOptions options{.kerning = true, .ligatures = true, .tracking = style.tracking};
+  para.itemization =
+      shape::itemize(fonts, style.font, text, style.styled, style.language, style.direction);
+  const shape::ShapeOptions options = shape_options(style);
   para.space_width = shape_text(fonts, style.font, style.size, " ", options).width();
   para.hyphen = shape_text(fonts, style.font, style.size, "-", options);
 
@@ -54,7 +64,8 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
     word.begin = begin;
     word.end = end;
     const std::string_view word_text(text.data() + begin, end - begin);
-    word.run = shape_text(fonts, style.font, style.size, word_text, options);
+    word.run = shape::shape_items(fonts, para.itemization.items, text, begin, end, style.size,
+                                  options);
 
     while (opportunity != opportunities.end() && opportunity->offset <= begin) ++opportunity;
     for (; opportunity != opportunities.end() && opportunity->offset < end; ++opportunity) {

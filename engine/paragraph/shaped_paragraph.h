@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "font/font_registry.h"
+#include "shape/itemizer.h"
 #include "shape/shaper.h"
 #include "template/page_template.h"
 #include "text/hyphenator.h"
@@ -25,6 +26,11 @@ struct ParagraphStyle {
   layout_template::Justification justification;
   bool optical_margins = false;
   double tracking = 0;  ///< em
+  std::string language{};  ///< BCP 47 of the text; empty: unknown
+  text::BaseDirection direction = text::BaseDirection::Auto;
+  std::string features{};  ///< OpenType features of the style, comma-separated ("onum,smcp")
+  /// Stretches of this paragraph's text in another face of the family (inline em/strong).
+  std::vector<shape::StyledRange> styled{};
 };
 
 /// A place inside a word where a line may end.
@@ -51,7 +57,11 @@ struct ShapedParagraph {
   std::vector<ShapedWord> words;
   double space_width = 0;   ///< the font's space at this size
   shape::ShapedRun hyphen;  ///< the hyphen glyph added at discretionary breaks
+  shape::Itemization itemization;  ///< runs by face, script and bidi level; missing characters
 };
+
+/// The shaping options of a paragraph style (kerning and ligatures on).
+shape::ShapeOptions shape_options(const ParagraphStyle& style);
 
 /// Shapes `text` (one paragraph, valid UTF-8) word by word and finds its break points.
 /// `hyphenator` may be null when the style does not hyphenate.
