@@ -11,6 +11,7 @@
 #include "compose/composer.h"
 #include "compose/guides.h"
 #include "core/diagnostics.h"
+#include "font/coverage.h"
 #include "print/print_job.h"
 #include "print/print_metadata.h"
 #include "render/cairo_renderer.h"
@@ -94,7 +95,11 @@ Layout Engine::compose(const PageRequest& request) const {
   const Template& page_template = request.page_template;
   const layout_template::PageTemplate tpl = layout_template::parse_template(
       page_template.text, page_template.name.empty() ? "template" : page_template.name);
-  const std::vector<story::Story> stories = parse_articles(request.articles);
+  std::vector<story::Story> stories = parse_articles(request.articles);
+  for (story::Story& story : stories)
+    if (story.language.empty()) story.language = request.language;
+  const Warnings coverage =
+      font::check_coverage(impl_->fonts(), stories, request.allow_missing_glyphs);
   const std::vector<compose::SlotAssignment> assignments =
       assign_slots(tpl, request.articles, stories);
 
@@ -107,6 +112,8 @@ Layout Engine::compose(const PageRequest& request) const {
   result->engine = impl_;
   result->layout = compose::compose_page(impl_->context(), tpl, assignments, overrides,
                                          {.copyfit = request.copyfit});
+  auto& warnings = result->layout.warnings;
+  warnings.insert(warnings.end(), coverage.begin(), coverage.end());
   if (request.guides) compose::add_guides(impl_->context(), tpl, result->layout);
   result->pdf_date = edition_date(overrides, stories);
   std::vector<const story::Story*> story_list;

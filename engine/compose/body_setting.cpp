@@ -73,12 +73,17 @@ void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, c
   cursor.after_subhead = subhead;
   paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
   if (role == LineRole::Body) ps.tracking += options.tracking;
+  const std::string& language = source.language.empty() ? story.language : source.language;
+  paragraph::set_text_attributes(language, source.spans, continuing ? cursor.offset : 0, ps);
+  const text::Hyphenator* hyphenator =
+      context.hyphenator && context.hyphenators ? context.hyphenators->for_language(language)
+                                                 : context.hyphenator;
+  if (!language.empty()) ps.hyphenation = text::HyphenatorSet::rules_for(language, ps.hyphenation);
   paragraph::PreparedParagraph uncached;
   if (!context.cache)
-    uncached = paragraph::prepare_paragraph(context.fonts, context.hyphenator, text, ps, indent);
+    uncached = paragraph::prepare_paragraph(context.fonts, hyphenator, text, ps, indent);
   const paragraph::PreparedParagraph& prepared =
-      context.cache ? context.cache->get(context.fonts, context.hyphenator, text, ps, indent)
-                    : uncached;
+      context.cache ? context.cache->get(context.fonts, hyphenator, text, ps, indent) : uncached;
   const int looseness =
       std::size_t(p) < options.looseness.size() ? options.looseness[std::size_t(p)] : 0;
   std::vector<paragraph::SetLine> lines = break_with_looseness(

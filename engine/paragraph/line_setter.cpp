@@ -85,14 +85,18 @@ struct LineContent {
   double glyphs_width = 0;  ///< the glyphs' advances, unscaled
   int spaces = 0;           ///< word spaces
   int gaps = 0;             ///< gaps between glyphs inside words (letter spacing)
+  double cjk_room = 0;      ///< extra stretch of the gaps between solid-set CJK characters, pt
 };
 
-LineContent content_of(const std::vector<Piece>& pieces) {
+LineContent content_of(const std::vector<Piece>& pieces, double cjk_stretch) {
   LineContent content;
   for (const Piece& p : pieces) {
     content.glyphs_width += p.run.width();
     content.spaces += p.space_before ? 1 : 0;
     content.gaps += static_cast<int>(p.run.glyphs.size()) - 1;
+    if (cjk_stretch > 0)
+      content.cjk_room +=
+          cjk_stretch * static_cast<double>(cjk_gaps(p.run, 0, p.run.glyphs.size(), false));
   }
   return content;
 }
@@ -110,8 +114,9 @@ void justify_spacing(const ParagraphStyle& style, double space_width, const Line
                            (extra >= 0 ? js.word_space_max - js.word_space_desired
                                        : js.word_space_desired - js.word_space_min);
   const double letter_room = gaps * style.size *
-                             (extra >= 0 ? js.letter_space_max - js.letter_space_desired
-                                         : js.letter_space_desired - js.letter_space_min);
+                                 (extra >= 0 ? js.letter_space_max - js.letter_space_desired
+                                             : js.letter_space_desired - js.letter_space_min) +
+                             (extra >= 0 ? content.cjk_room : 0.0);
   const double glyph_room =
       content.glyphs_width * (extra >= 0 ? js.glyph_scale_max - js.glyph_scale_desired
                                          : js.glyph_scale_desired - js.glyph_scale_min);
@@ -278,7 +283,11 @@ SetLine set_line(const font::FontRegistry& fonts, const ShapedParagraph& para,
   }
   line.words = static_cast<int>(pieces.size());
   const double target = broken.measure - indent + line.right_hang;
-  const bool justify = set_spacing(para.style, para.space_width, content_of(pieces), target, line);
+  const double cjk_stretch = para.style.align == Align::Justify && para.cjk_solid
+                                 ? params.cjk_glue_stretch_em * para.style.size
+                                 : 0.0;
+  const bool justify =
+      set_spacing(para.style, para.space_width, content_of(pieces, cjk_stretch), target, line);
   const bool rtl = para.itemization.bidi.right_to_left;
   place_pieces(para, pieces, rtl ? 0.0 : indent, line);
   if (rtl) {

@@ -18,12 +18,46 @@ int letters_in(std::string_view piece) {
   return letters;
 }
 
+/// Whether the style's face is a bold (or italic) one: its style name says so.
+bool style_name_has(const ParagraphStyle& style, std::string_view word) {
+  return style.face_style.find(word) != std::string::npos;
+}
+
+/// Words at least this wide (em) get breaks of last resort: no newspaper column is narrower.
+constexpr double kLongWordEm = 8.0;
+
+/// Adds breaks of last resort to a long word: after '_', '-', '=', '/' (cheaper), then
+/// between any two characters (never before a combining mark). Existing breaks are kept.
+void add_emergency_breaks(ShapedWord& word, std::string_view word_text, double size) {
+  if (word.run.width() < kLongWordEm * size) return;
+  std::vector<WordBreak> extra;
+  const std::vector<text::CodePoint> cps = text::decode_utf8(word_text);
+  for (std::size_t i = 1; i < cps.size(); ++i) {
+    const std::size_t at = cps[i].begin;
+    if (text::is_mark(cps[i].value) || !word.run.safe_to_cut(at)) continue;
+    if (std::any_of(word.breaks.begin(), word.breaks.end(),
+                    [&](const WordBreak& b) { return b.offset == at; }))
+      continue;
+    const char32_t before = cps[i - 1].value;
+    const bool separator = before == U'_' || before == U'-' || before == U'=' || before == U'/';
+    WordBreak b;
+    b.offset = at;
+    b.url = separator;
+    b.emergency = true;
+    extra.push_back(b);
+  }
+  word.breaks.insert(word.breaks.end(), extra.begin(), extra.end());
+  std::sort(word.breaks.begin(), word.breaks.end(),
+            [](const WordBreak& a, const WordBreak& b) { return a.offset < b.offset; });
+}
+
 }  // namespace
 
 ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
                                const layout_template::TextStyle& style) {
   ParagraphStyle p;
   p.font = fonts.find(style.font.family, style.font.style);
+  p.face_style = style.font.style;
   p.size = style.size;
   p.align = style.align;
   p.indent = style.first_line_indent * style.size;
@@ -33,6 +67,20 @@ ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
   p.optical_margins = style.optical_margins;
   p.tracking = style.tracking;
   return p;
+}
+
+void set_text_attributes(const std::string& language, const std::vector<story::InlineSpan>& spans,
+                         std::size_t from, ParagraphStyle& style) {
+  style.language = language;
+  const bool bold_base = style_name_has(style, "Bold");
+  const bool italic_base = style_name_has(style, "Italic");
+  for (const story::InlineSpan& span : spans) {
+    if (span.end <= from) continue;
+    const bool bold = bold_base || span.style == story::InlineStyle::Strong;
+    const bool italic = italic_base || span.style == story::InlineStyle::Emphasis;
+    const std::string face = bold && italic ? "Bold Italic" : bold ? "Bold" : "Italic";
+    style.styled.push_back({std::max(span.begin, from) - from, span.end - from, face});
+  }
 }
 
 shape::ShapeOptions shape_options(const ParagraphStyle& style) {
@@ -51,6 +99,11 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
   para.itemization =
       shape::itemize(fonts, style.font, text, style.styled, style.language, style.direction);
   const shape::ShapeOptions options = shape_options(style);
+  for (const text::CodePoint& c : text::decode_utf8(text))
+    if (text::is_cjk_solid(c.value)) {
+      para.cjk_solid = true;
+      break;
+    }
   para.space_width = shape_text(fonts, style.font, style.size, " ", options).width();
   para.hyphen = shape_text(fonts, style.font, style.size, "-", options);
 
@@ -93,6 +146,7 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
       std::sort(word.breaks.begin(), word.breaks.end(),
                 [](const WordBreak& a, const WordBreak& b) { return a.offset < b.offset; });
     }
+    add_emergency_breaks(word, word_text, style.size);
     para.words.push_back(std::move(word));
   }
   return para;

@@ -10,6 +10,7 @@
 #include "font/font_registry.h"
 #include "shape/itemizer.h"
 #include "shape/shaper.h"
+#include "story/story.h"
 #include "template/page_template.h"
 #include "text/hyphenator.h"
 
@@ -18,6 +19,7 @@ namespace broadsheet::paragraph {
 /// Everything about a paragraph's type that shaping and breaking need.
 struct ParagraphStyle {
   font::FontId font = 0;
+  std::string face_style{};  ///< the face's style name ("Regular", "Bold")
   double size = 10;
   layout_template::Align align = layout_template::Align::Left;
   double indent = 0;  ///< pt, first line
@@ -39,6 +41,9 @@ struct WordBreak {
   bool adds_hyphen = false;      ///< a discretionary hyphen (dictionary point or soft hyphen)
   bool explicit_hyphen = false;  ///< after a hyphen or dash that is in the text
   bool url = false;              ///< inside a URL or an e-mail address
+  /// A break of last resort inside a word wider than a column could be: after '_', '-', '=',
+  /// '/' (url set too), else between any two characters.
+  bool emergency = false;
 };
 
 /// A space-delimited word with its shaping.
@@ -58,7 +63,13 @@ struct ShapedParagraph {
   double space_width = 0;   ///< the font's space at this size
   shape::ShapedRun hyphen;  ///< the hyphen glyph added at discretionary breaks
   shape::Itemization itemization;  ///< runs by face, script and bidi level; missing characters
+  bool cjk_solid = false;          ///< has Chinese or Japanese set solid (CJK glue applies)
 };
+
+/// Sets `style`'s language and its inline faces from a story paragraph's spans (em: Italic,
+/// strong: Bold, both: Bold Italic), for the paragraph's text from byte `from` on.
+void set_text_attributes(const std::string& language, const std::vector<story::InlineSpan>& spans,
+                         std::size_t from, ParagraphStyle& style);
 
 /// The shaping options of a paragraph style (kerning and ligatures on).
 shape::ShapeOptions shape_options(const ParagraphStyle& style);

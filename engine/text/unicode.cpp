@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -132,6 +133,16 @@ bool is_closing_punctuation(char32_t c) {
   return u_hasBinaryProperty(icu(c), UCHAR_TERMINAL_PUNCTUATION) ||
          u_hasBinaryProperty(icu(c), UCHAR_QUOTATION_MARK) || category == U_END_PUNCTUATION ||
          category == U_FINAL_PUNCTUATION;
+}
+
+bool is_cjk_solid(char32_t c) {
+  // East Asian Width Wide or Fullwidth: ideographs, kana, CJK punctuation, full-width forms.
+  const auto width = static_cast<UEastAsianWidth>(
+      u_getIntPropertyValue(icu(c), UCHAR_EAST_ASIAN_WIDTH));
+  if (width != U_EA_WIDE && width != U_EA_FULLWIDTH) return false;
+  // Hangul is set with spaces between words (and keep-all breaking), not solid.
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(icu(c), &status) != USCRIPT_HANGUL;
 }
 
 char32_t simple_lower(char32_t c) {

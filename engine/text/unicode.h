@@ -48,6 +48,10 @@ bool is_word_separator(char32_t c);
 /// counterparts in other scripts), quotation marks, closing brackets and final quotes.
 bool is_closing_punctuation(char32_t c);
 
+/// Set solid in Chinese and Japanese (no spaces between words): an ideograph, kana, CJK
+/// punctuation or a full-width form (East Asian Width W or F), Hangul excepted.
+bool is_cjk_solid(char32_t c);
+
 /// Simple (one code point to one code point) lowercase mapping, for code-point-aligned work.
 char32_t simple_lower(char32_t c);
 
