@@ -66,6 +66,13 @@ ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
   p.justification = style.justification;
   p.optical_margins = style.optical_margins;
   p.tracking = style.tracking;
+  for (const std::string& feature : style.features)
+    p.features += (p.features.empty() ? "" : ",") + feature;
+  p.direction = style.direction == layout_template::TextDirection::RightToLeft
+                    ? text::BaseDirection::RightToLeft
+                : style.direction == layout_template::TextDirection::LeftToRight
+                    ? text::BaseDirection::LeftToRight
+                    : text::BaseDirection::Auto;
   return p;
 }
 
@@ -108,7 +115,7 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
   para.hyphen = shape_text(fonts, style.font, style.size, "-", options);
 
   // Break opportunities inside words come from UAX #14 (explicit hyphens, dashes, URLs).
-  const std::vector<text::BreakOpportunity> opportunities = text::find_line_breaks(text);
+  const std::vector<text::BreakOpportunity> opportunities = text::find_line_breaks(text, style.language);
   auto opportunity = opportunities.begin();
 
   // Words are the runs between spaces; a no-break space (U+00A0) stays inside its word.

@@ -257,7 +257,30 @@ bool looks_like_url_or_email(std::string_view token) {
   return looks_like_domain(core.substr(0, core.find('/')));
 }
 
-std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
+std::string line_break_locale(std::string_view language) {
+  const std::string primary(language.substr(0, language.find_first_of("-_")));
+  if (primary.empty()) return "en_US";
+  if (primary == "ja" || primary == "zh") return std::string(language) + "@lb=strict";
+  return std::string(language);
+}
+
+namespace {
+
+/// Korean keep-all: no break between two letters (Hangul syllables, or Hangul beside another
+/// letter); Korean lines break at spaces.
+void keep_words_whole(std::string_view paragraph, std::vector<BreakOpportunity>& breaks) {
+  std::erase_if(breaks, [&](const BreakOpportunity& b) {
+    if (b.kind != BreakKind::Other || b.offset == 0 || b.offset >= paragraph.size()) return false;
+    const char32_t before = previous_code_point(paragraph, b.offset).value;
+    const char32_t after = next_code_point(paragraph, b.offset).value;
+    return is_letter(before) && is_letter(after);
+  });
+}
+
+}  // namespace
+
+std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph,
+                                               std::string_view language) {
   std::vector<BreakOpportunity> breaks;
   if (paragraph.empty()) return breaks;
   if (paragraph.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {
@@ -269,7 +292,8 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
       utext_openUTF8(nullptr, paragraph.data(), static_cast<int64_t>(paragraph.size()), &status));
   throw_if_failed(status, "utext_openUTF8");
   const std::unique_ptr<icu::BreakIterator> iterator(
-      icu::BreakIterator::createLineInstance(icu::Locale("en_US"), status));
+      icu::BreakIterator::createLineInstance(
+          icu::Locale::createCanonical(line_break_locale(language).c_str()), status));
   throw_if_failed(status, "createLineInstance");
   iterator->setText(text.get(), status);
   throw_if_failed(status, "setText");
@@ -282,6 +306,8 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
     breaks.push_back({position, classify(paragraph, position),
                       rule_status >= UBRK_LINE_HARD && rule_status < UBRK_LINE_HARD_LIMIT});
   }
+
+  if (language.substr(0, language.find_first_of("-_")) == "ko") keep_words_whole(paragraph, breaks);
 
   // Inside addresses, replace ICU's opportunities with our own.
   std::vector<BreakOpportunity> url_breaks;

@@ -47,8 +47,16 @@ std::string to_utf8(const icu::UnicodeString& u) {
   return out;
 }
 
+/// An ICU locale id ("de", "tr_TR") or a BCP 47 tag ("zh-Hant", "az-Latn"), as stories give it.
 icu::Locale to_locale(std::string_view locale) {
-  return locale.empty() ? icu::Locale::getRoot() : icu::Locale(std::string(locale).c_str());
+  if (locale.empty()) return icu::Locale::getRoot();
+  if (locale.find('-') != std::string_view::npos) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale tagged =
+        icu::Locale::forLanguageTag(icu::StringPiece(locale.data(), checked_length(locale)), status);
+    if (U_SUCCESS(status)) return tagged;
+  }
+  return icu::Locale(std::string(locale).c_str());
 }
 
 }  // namespace

@@ -56,7 +56,8 @@ bool is_cjk_solid(char32_t c);
 char32_t simple_lower(char32_t c);
 
 /// Full case mapping of `text` (valid UTF-8) in `locale` (an ICU locale id such as "en", "tr",
-/// "de"; empty for the root locale): "straße" -> "STRASSE".
+/// "de", or a story's BCP 47 language such as "tr-TR", "el"; empty for the root locale):
+/// "straße" -> "STRASSE", Turkish "istanbul" -> "İSTANBUL", Greek accents dropped in capitals.
 std::string to_upper(std::string_view text, std::string_view locale = "en");
 std::string to_lower(std::string_view text, std::string_view locale = "en");
 
