@@ -75,9 +75,9 @@ void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, c
   if (role == LineRole::Body) ps.tracking += options.tracking;
   const std::string& language = source.language.empty() ? story.language : source.language;
   paragraph::set_text_attributes(language, source.spans, continuing ? cursor.offset : 0, ps);
-  const text::Hyphenator* hyphenator =
-      context.hyphenator && context.hyphenators ? context.hyphenators->for_language(language)
-                                                 : context.hyphenator;
+  const text::Hyphenator* hyphenator = context.hyphenator && context.hyphenators
+                                           ? context.hyphenators->for_language(language)
+                                           : context.hyphenator;
   if (!language.empty()) ps.hyphenation = text::HyphenatorSet::rules_for(language, ps.hyphenation);
   paragraph::PreparedParagraph uncached;
   if (!context.cache)

@@ -104,9 +104,8 @@ Warnings check_coverage(const FontRegistry& fonts, const std::vector<story::Stor
   for (const story::Story& story : stories) scan.scan(story);
   Warnings warnings;
   if (!scan.missing.empty()) {
-    const std::string message =
-        "no font has " + std::to_string(scan.missing.size()) +
-        " character(s): " + missing_list(scan.missing);
+    const std::string message = "no font has " + std::to_string(scan.missing.size()) +
+                                " character(s): " + missing_list(scan.missing);
     if (!allow_missing) {
       const Missing& first = scan.missing.front();
       throw InputError({first.file, first.line, 0},

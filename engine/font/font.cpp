@@ -1,10 +1,10 @@
 #include <hb-ot.h>
 #include <hb.h>
-#include <qpdf/QPDFCryptoProvider.hh>
 
 #include <cstdio>
 #include <fstream>
 #include <mutex>
+#include <qpdf/QPDFCryptoProvider.hh>
 #include <vector>
 
 #include "core/c_handle.h"
@@ -45,14 +45,14 @@ std::string sha256_of_file(const std::string& path) {
 
 /// A pinned system face must be the file the manifest names, byte for byte.
 void check_pin(const std::string& family, const std::string& path, const FontPin& pin) {
-  const std::string where = family + " (" + path + ", from Debian package " + pin.package + " " +
-                            pin.version + ")";
+  const std::string where =
+      family + " (" + path + ", from Debian package " + pin.package + " " + pin.version + ")";
   const std::string actual = sha256_of_file(path);
   if (actual.empty())
-    throw InputError({pin.manifest, pin.manifest_line, 0},
-                     "fallback font " + where +
-                         " is not installed; install the package (scripts/setup.sh)",
-                     "font-not-installed");
+    throw InputError(
+        {pin.manifest, pin.manifest_line, 0},
+        "fallback font " + where + " is not installed; install the package (scripts/setup.sh)",
+        "font-not-installed");
   if (actual != pin.sha256)
     throw InputError({pin.manifest, pin.manifest_line, 0},
                      "fallback font " + where + " has SHA-256 " + actual + ", the manifest pins " +

@@ -49,7 +49,6 @@ void check_font_file(const std::string& manifest, int line, const std::string& f
                      "font file '" + limits::echo(file) + "' is not an OpenType or TrueType font");
 }
 
-
 std::string string_field(const toml::table& entry, const char* key, const std::string& manifest,
                          int line) {
   auto v = entry[key].value<std::string>();
@@ -139,7 +138,15 @@ FontRegistry FontRegistry::load(const std::string& fonts_dir) {
     if (!entry) throw InputError({manifest, line, 0}, "font: expected a table");
     registry.fonts_.push_back(read_face(*entry, manifest, line, fonts_dir));
   }
-  registry.read_fallbacks(&doc);
+  if (const toml::table* fallback = doc["fallback"].as_table()) {
+    registry.fallbacks_.default_chain =
+        family_list(fallback->get("chain"), manifest, "fallback.chain");
+    if (const toml::table* languages = (*fallback)["language"].as_table())
+      for (const auto& [tag, chain] : *languages)
+        registry.fallbacks_.by_language[lowercase_ascii(tag.str())] =
+            family_list(&chain, manifest, "fallback.language");
+    registry.check_fallbacks(static_cast<int>(fallback->source().begin.line));
+  }
   return registry;
 }
 
@@ -148,38 +155,28 @@ FontId FontRegistry::find(const std::string& family, const std::string& style) c
   throw InputError({manifest_, 0, 0}, "no font '" + family + " " + style + "' in the manifest");
 }
 
-
 std::optional<FontId> FontRegistry::lookup(std::string_view family, std::string_view style) const {
   for (std::size_t i = 0; i < fonts_.size(); ++i)
     if (fonts_[i].family() == family && fonts_[i].style() == style) return static_cast<FontId>(i);
   return std::nullopt;
 }
 
-void FontRegistry::read_fallbacks(const void* manifest_table) {
-  const auto& doc = *static_cast<const toml::table*>(manifest_table);
-  const toml::table* fallback = doc["fallback"].as_table();
-  if (fallback == nullptr) return;
-  default_chain_ = family_list(fallback->get("chain"), manifest_, "fallback.chain");
-  std::vector<std::string> families = default_chain_;
-  if (const toml::table* languages = (*fallback)["language"].as_table()) {
-    for (const auto& [tag, chain] : *languages) {
-      auto list = family_list(&chain, manifest_, "fallback.language");
-      families.insert(families.end(), list.begin(), list.end());
-      language_chains_[lowercase_ascii(tag.str())] = std::move(list);
-    }
-  }
+void FontRegistry::check_fallbacks(int manifest_line) const {
+  std::vector<std::string> families = fallbacks_.default_chain;
+  for (const auto& [tag, chain] : fallbacks_.by_language)
+    families.insert(families.end(), chain.begin(), chain.end());
   for (const std::string& family : families)
     if (!lookup(family, "Regular"))
-      throw InputError({manifest_, static_cast<int>(fallback->source().begin.line), 0},
+      throw InputError({manifest_, manifest_line, 0},
                        "fallback family '" + family + "' has no Regular face in the manifest");
 }
 
 std::vector<FontId> FontRegistry::fallback_chain(std::string_view language,
                                                  std::string_view style) const {
-  const std::vector<std::string>* families = &default_chain_;
+  const std::vector<std::string>* families = &fallbacks_.default_chain;
   std::string tag = lowercase_ascii(language);
   while (!tag.empty()) {
-    if (const auto it = language_chains_.find(tag); it != language_chains_.end()) {
+    if (const auto it = fallbacks_.by_language.find(tag); it != fallbacks_.by_language.end()) {
       families = &it->second;
       break;
     }

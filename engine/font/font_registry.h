@@ -96,11 +96,15 @@ class FontRegistry {
   std::vector<FontId> fallback_chain(std::string_view language, std::string_view style) const;
 
  private:
-  void read_fallbacks(const void* manifest_table);
+  /// The [fallback] table: family names, by lowercase language tag.
+  struct FallbackChains {
+    std::vector<std::string> default_chain;
+    std::map<std::string, std::vector<std::string>> by_language;
+  };
+  void check_fallbacks(int manifest_line) const;
   std::string manifest_;
   std::vector<Font> fonts_;
-  std::vector<std::string> default_chain_;
-  std::map<std::string, std::vector<std::string>> language_chains_;  ///< lowercase tag -> families
+  FallbackChains fallbacks_;
   std::shared_ptr<shape::WordShapeCache> word_shapes_;
 };
 

@@ -76,9 +76,8 @@ class ItemBuilder {
         glyph_stretch_(justified_ ? js_.glyph_scale_max - js_.glyph_scale_desired : 0.0),
         glyph_shrink_(justified_ ? js_.glyph_scale_desired - js_.glyph_scale_min : 0.0),
         ragged_(params.ragged_stretch_em * para.style.size),
-        cjk_stretch_(justified_ && para.cjk_solid
-                         ? params.cjk_glue_stretch_em * para.style.size
-                         : 0.0) {}
+        cjk_stretch_(justified_ && para.cjk_solid ? params.cjk_glue_stretch_em * para.style.size
+                                                  : 0.0) {}
 
   ParagraphItems build(bool indent_first_line) {
     if (indent_first_line && para_.style.indent > 0) {

@@ -293,7 +293,8 @@ SetLine set_line(const font::FontRegistry& fonts, const ShapedParagraph& para,
   if (rtl) {
     // Right to left: the indent is at the right end, and ragged lines hang from the right.
     line.width += indent;
-    if (!justify) align_unjustified(para.style.align == Align::Center ? Align::Center : Align::Right, line);
+    if (!justify)
+      align_unjustified(para.style.align == Align::Center ? Align::Center : Align::Right, line);
   } else if (!justify) {
     align_unjustified(para.style.align, line);
   }

@@ -115,7 +115,8 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
   para.hyphen = shape_text(fonts, style.font, style.size, "-", options);
 
   // Break opportunities inside words come from UAX #14 (explicit hyphens, dashes, URLs).
-  const std::vector<text::BreakOpportunity> opportunities = text::find_line_breaks(text, style.language);
+  const std::vector<text::BreakOpportunity> opportunities =
+      text::find_line_breaks(text, style.language);
   auto opportunity = opportunities.begin();
 
   // Words are the runs between spaces; a no-break space (U+00A0) stays inside its word.
@@ -124,8 +125,8 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
     word.begin = begin;
     word.end = end;
     const std::string_view word_text(text.data() + begin, end - begin);
-    word.run = shape::shape_items(fonts, para.itemization.items, text, begin, end, style.size,
-                                  options);
+    word.run =
+        shape::shape_items(fonts, para.itemization.items, text, begin, end, style.size, options);
 
     while (opportunity != opportunities.end() && opportunity->offset <= begin) ++opportunity;
     for (; opportunity != opportunities.end() && opportunity->offset < end; ++opportunity) {

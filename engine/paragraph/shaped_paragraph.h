@@ -27,7 +27,7 @@ struct ParagraphStyle {
   text::HyphenationRules hyphenation;
   layout_template::Justification justification;
   bool optical_margins = false;
-  double tracking = 0;  ///< em
+  double tracking = 0;     ///< em
   std::string language{};  ///< BCP 47 of the text; empty: unknown
   text::BaseDirection direction = text::BaseDirection::Auto;
   std::string features{};  ///< OpenType features of the style, comma-separated ("onum,smcp")
@@ -60,8 +60,8 @@ struct ShapedParagraph {
   std::string text;
   ParagraphStyle style;
   std::vector<ShapedWord> words;
-  double space_width = 0;   ///< the font's space at this size
-  shape::ShapedRun hyphen;  ///< the hyphen glyph added at discretionary breaks
+  double space_width = 0;          ///< the font's space at this size
+  shape::ShapedRun hyphen;         ///< the hyphen glyph added at discretionary breaks
   shape::Itemization itemization;  ///< runs by face, script and bidi level; missing characters
   bool cjk_solid = false;          ///< has Chinese or Japanese set solid (CJK glue applies)
 };

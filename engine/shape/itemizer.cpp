@@ -30,8 +30,8 @@ std::uint32_t script_of(char32_t c) {
 /// Characters that belong to the character before them and so to its face: combining marks,
 /// joiners, variation selectors and other default-ignorable code points (soft hyphen).
 bool extends_previous(char32_t c) {
-  return text::is_mark(c) || u_hasBinaryProperty(static_cast<UChar32>(c),
-                                                 UCHAR_DEFAULT_IGNORABLE_CODE_POINT) != 0;
+  return text::is_mark(c) ||
+         u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) != 0;
 }
 
 /// The face of the style's family for a styled range, or the base face when it has none.
@@ -98,6 +98,20 @@ void resolve_common_scripts(std::vector<CharChoice>& chars) {
   }
 }
 
+/// The language to choose fallback faces by: `language`, or for text of no language whose
+/// script says it (kana: Japanese, Hangul: Korean), that one; a Japanese headline then gets
+/// Japanese glyph forms even where the story gave no language.
+std::string fallback_language(std::string_view language, const std::vector<text::CodePoint>& cps) {
+  if (!language.empty()) return std::string(language);
+  for (const text::CodePoint& c : cps) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(static_cast<UChar32>(c.value), &status);
+    if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) return "ja";
+    if (script == USCRIPT_HANGUL) return "ko";
+  }
+  return {};
+}
+
 }  // namespace
 
 Itemization itemize(const font::FontRegistry& fonts, font::FontId base_font, std::string_view text,
@@ -106,7 +120,7 @@ Itemization itemize(const font::FontRegistry& fonts, font::FontId base_font, std
   Itemization out;
   out.bidi = text::resolve_bidi(text, direction);
   const std::vector<text::CodePoint> code_points = text::decode_utf8(text);
-  FaceChooser chooser(fonts, language);
+  FaceChooser chooser(fonts, fallback_language(language, code_points));
   std::vector<CharChoice> chars(code_points.size());
   for (std::size_t i = 0; i < code_points.size(); ++i) {
     const char32_t c = code_points[i].value;
@@ -115,9 +129,9 @@ Itemization itemize(const font::FontRegistry& fonts, font::FontId base_font, std
     choice.script = script_of(c);
     const CharChoice* previous = i > 0 ? &chars[i - 1] : nullptr;
     const bool neutral = choice.script == 0 || text::is_white_space(c);
-    if (previous && (extends_previous(c) ||
-                     (neutral && previous->font != face && !previous->missing &&
-                      fonts.font(previous->font).has_glyph(c)))) {
+    if (previous &&
+        (extends_previous(c) || (neutral && previous->font != face && !previous->missing &&
+                                 fonts.font(previous->font).has_glyph(c)))) {
       // Marks stay with their base; punctuation and spaces stay in a fallback face's run.
       choice.font = previous->font;
       choice.missing = previous->missing && extends_previous(c);

@@ -37,7 +37,8 @@ void add_features(std::string_view list, std::vector<hb_feature_t>& features) {
     const std::size_t comma = list.find(',');
     const std::string_view item = list.substr(0, comma);
     hb_feature_t feature;
-    if (!item.empty() && hb_feature_from_string(item.data(), static_cast<int>(item.size()), &feature))
+    if (!item.empty() &&
+        hb_feature_from_string(item.data(), static_cast<int>(item.size()), &feature))
       features.push_back(feature);
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
@@ -91,12 +92,10 @@ ShapedRun shape_uncached(const font::FontRegistry& fonts, font::FontId font_id, 
 ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, double size,
                      std::string_view text, const ShapeOptions& options) {
   WordShapeCache* cache = fonts.word_shapes();
-  ShapedRun run =
-      cache == nullptr
-          ? shape_uncached(fonts, font_id, size, text, options)
-          : cache->find_or_shape(font_id, size, text, options, [&] {
-              return shape_uncached(fonts, font_id, size, text, options);
-            });
+  ShapedRun run = cache == nullptr ? shape_uncached(fonts, font_id, size, text, options)
+                                   : cache->find_or_shape(font_id, size, text, options, [&] {
+                                       return shape_uncached(fonts, font_id, size, text, options);
+                                     });
   if (options.bidi_level != 0)
     for (ShapedGlyph& g : run.glyphs) g.level = options.bidi_level;
   return run;

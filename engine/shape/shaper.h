@@ -43,11 +43,11 @@ struct ShapedRun {
 struct ShapeOptions {
   bool kerning = true;
   bool ligatures = true;
-  double tracking = 0;  ///< em added to every glyph's advance
-  std::string features{};      ///< more OpenType features, HarfBuzz syntax, comma-separated
-  std::string language{};      ///< BCP 47; empty: HarfBuzz's guess from the process
-  std::uint32_t script = 0;    ///< an hb_script_t; 0: guessed from the text
-  bool right_to_left = false;  ///< shaped right to left (glyphs come out in visual order)
+  double tracking = 0;          ///< em added to every glyph's advance
+  std::string features{};       ///< more OpenType features, HarfBuzz syntax, comma-separated
+  std::string language{};       ///< BCP 47; empty: HarfBuzz's guess from the process
+  std::uint32_t script = 0;     ///< an hb_script_t; 0: guessed from the text
+  bool right_to_left = false;   ///< shaped right to left (glyphs come out in visual order)
   std::uint8_t bidi_level = 0;  ///< stored in each glyph (not a shaping input)
 };
 

@@ -6,8 +6,8 @@
 // One cache per font registry, shared by the threads that share the registry.
 
 #include <atomic>
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <shared_mutex>

@@ -192,26 +192,26 @@ std::vector<std::string> read_features(const Field& field) {
     const std::string feature = read_string(element);
     const std::size_t start = !feature.empty() && (feature[0] == '+' || feature[0] == '-') ? 1 : 0;
     const std::size_t equals = feature.find('=');
-    const std::string tag = feature.substr(start, equals == std::string::npos ? equals : equals - start);
+    const std::string tag =
+        feature.substr(start, equals == std::string::npos ? equals : equals - start);
     const std::string value = equals == std::string::npos ? "0" : feature.substr(equals + 1);
     const auto alnum = [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     };
     const bool ok = tag.size() == 4 && std::all_of(tag.begin(), tag.end(), alnum) &&
-                    !value.empty() &&
-                    value.find_first_not_of("0123456789") == std::string::npos;
-    if (!ok) fail(element, "expected an OpenType feature such as \"onum\", \"-liga\" or \"salt=2\"");
+                    !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+    if (!ok)
+      fail(element, "expected an OpenType feature such as \"onum\", \"-liga\" or \"salt=2\"");
     features.push_back(feature);
   }
   return features;
 }
 
 TextStyle read_style(const Field& field) {
-  const TableView table =
-      open_table(field, {"font", "size", "leading", "align", "first_line_indent", "hyphenate",
-                         "hyphenate_capitalized", "optical_margins", "uppercase", "tracking",
-                         "space_before", "space_after", "color", "justification", "features",
-                         "direction"});
+  const TableView table = open_table(
+      field, {"font", "size", "leading", "align", "first_line_indent", "hyphenate",
+              "hyphenate_capitalized", "optical_margins", "uppercase", "tracking", "space_before",
+              "space_after", "color", "justification", "features", "direction"});
   TextStyle style;
   style.name = field.key;
   style.source_line = field.where.line;

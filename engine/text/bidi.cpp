@@ -56,7 +56,7 @@ BidiLevels resolve_bidi(std::string_view paragraph, BaseDirection base) {
   }
   UErrorCode status = U_ZERO_ERROR;
   const BidiHandle bidi(ubidi_open());
-  const UBiDiLevel para_level = base == BaseDirection::RightToLeft  ? 1
+  const UBiDiLevel para_level = base == BaseDirection::RightToLeft   ? 1
                                 : base == BaseDirection::LeftToRight ? 0
                                                                      : UBIDI_DEFAULT_LTR;
   ubidi_setPara(bidi.get(), units.data(), static_cast<int32_t>(units.size()), para_level, nullptr,

@@ -149,8 +149,8 @@ bool encode_8bit(const char* charset, std::string& word) {
                         &status);
   const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(word);
   std::string out(static_cast<std::size_t>(unicode.length()) * 4 + 4, '\0');
-  const int32_t length = unicode.extract(out.data(), static_cast<int32_t>(out.size()),
-                                         converter.get(), status);
+  const int32_t length =
+      unicode.extract(out.data(), static_cast<int32_t>(out.size()), converter.get(), status);
   if (U_FAILURE(status) || length != unicode.countChar32()) return false;
   out.resize(static_cast<std::size_t>(length));
   word = std::move(out);

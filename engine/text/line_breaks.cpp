@@ -291,9 +291,8 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph,
   UTextPtr text(
       utext_openUTF8(nullptr, paragraph.data(), static_cast<int64_t>(paragraph.size()), &status));
   throw_if_failed(status, "utext_openUTF8");
-  const std::unique_ptr<icu::BreakIterator> iterator(
-      icu::BreakIterator::createLineInstance(
-          icu::Locale::createCanonical(line_break_locale(language).c_str()), status));
+  const std::unique_ptr<icu::BreakIterator> iterator(icu::BreakIterator::createLineInstance(
+      icu::Locale::createCanonical(line_break_locale(language).c_str()), status));
   throw_if_failed(status, "createLineInstance");
   iterator->setText(text.get(), status);
   throw_if_failed(status, "setText");

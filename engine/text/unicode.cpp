@@ -3,8 +3,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -52,8 +52,8 @@ icu::Locale to_locale(std::string_view locale) {
   if (locale.empty()) return icu::Locale::getRoot();
   if (locale.find('-') != std::string_view::npos) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::Locale tagged =
-        icu::Locale::forLanguageTag(icu::StringPiece(locale.data(), checked_length(locale)), status);
+    icu::Locale tagged = icu::Locale::forLanguageTag(
+        icu::StringPiece(locale.data(), checked_length(locale)), status);
     if (U_SUCCESS(status)) return tagged;
   }
   return icu::Locale(std::string(locale).c_str());
@@ -145,8 +145,8 @@ bool is_closing_punctuation(char32_t c) {
 
 bool is_cjk_solid(char32_t c) {
   // East Asian Width Wide or Fullwidth: ideographs, kana, CJK punctuation, full-width forms.
-  const auto width = static_cast<UEastAsianWidth>(
-      u_getIntPropertyValue(icu(c), UCHAR_EAST_ASIAN_WIDTH));
+  const auto width =
+      static_cast<UEastAsianWidth>(u_getIntPropertyValue(icu(c), UCHAR_EAST_ASIAN_WIDTH));
   if (width != U_EA_WIDE && width != U_EA_FULLWIDTH) return false;
   // Hangul is set with spaces between words (and keep-all breaking), not solid.
   UErrorCode status = U_ZERO_ERROR;

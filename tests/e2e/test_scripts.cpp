@@ -3,7 +3,6 @@
 // scripts/debian-packages.txt.
 #define BOOST_TEST_MODULE scripts
 #include <boost/test/unit_test.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -122,14 +121,16 @@ BOOST_AUTO_TEST_CASE(a_character_no_font_has_is_an_error_naming_it) {
   const std::string pdf = dir + "/out.pdf";
   const CommandResult fail = run_command(broadsheet_binary() + " render " + file +
                                          " -t templates/page21.toml --no-deck --page 1 "
-                                         "--date 2026-11-30 -o " + pdf);
+                                         "--date 2026-11-30 -o " +
+                                         pdf);
   BOOST_TEST(fail.status == 1, fail.output);
   BOOST_TEST(fail.output.find("U+0F00 TIBETAN SYLLABLE OM") != std::string::npos, fail.output);
   BOOST_TEST(fail.output.find("tibetan.txt:2") != std::string::npos, fail.output);
   const CommandResult allowed =
       run_command(broadsheet_binary() + " render " + file +
                   " -t templates/page21.toml --no-deck --page 1 --date 2026-11-30 "
-                  "--allow-missing-glyphs -o " + pdf);
+                  "--allow-missing-glyphs -o " +
+                  pdf);
   BOOST_TEST(allowed.status == 0, allowed.output);
   BOOST_TEST(allowed.output.find("drawn as boxes") != std::string::npos, allowed.output);
   // The text layer keeps the character itself.

@@ -2,9 +2,8 @@
 // of last resort and CJK glue (issue 12). Needs the Noto fonts and hyphen-* dictionaries of
 // scripts/debian-packages.txt.
 #define BOOST_TEST_MODULE itemization
-#include <boost/test/unit_test.hpp>
-
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <set>
 
 #include "linebreak/knuth_plass.h"
@@ -44,7 +43,8 @@ paragraph::ParagraphStyle body_style(double size = 9) {
 
 BOOST_AUTO_TEST_CASE(a_chinese_name_falls_back_to_the_cjk_face_and_back) {
   const std::string text = "Li Wei (李伟) won";
-  const auto items = shape::itemize(test_fonts(), termes(), text, {}, "", text::BaseDirection::Auto);
+  const auto items =
+      shape::itemize(test_fonts(), termes(), text, {}, "", text::BaseDirection::Auto);
   BOOST_TEST(items.missing.empty());
   BOOST_TEST_REQUIRE(items.items.size() >= 3u);
   const auto cjk = test_fonts().find("Noto Serif CJK SC", "Regular");
@@ -60,14 +60,16 @@ BOOST_AUTO_TEST_CASE(a_chinese_name_falls_back_to_the_cjk_face_and_back) {
   BOOST_TEST(at(han) == cjk);
   BOOST_TEST(at(text.find("won")) == termes());
   // Japanese text picks the Japanese face of the collection.
-  const auto ja = shape::itemize(test_fonts(), termes(), "図書館", {}, "ja", text::BaseDirection::Auto);
+  const auto ja =
+      shape::itemize(test_fonts(), termes(), "図書館", {}, "ja", text::BaseDirection::Auto);
   BOOST_TEST(test_fonts().font(ja.items.front().font).family() == "Noto Serif CJK JP");
   BOOST_TEST(test_fonts().font(ja.items.front().font).face_index() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(arabic_is_shaped_right_to_left_and_joined) {
   const std::string text = "مكتبة";
-  const auto items = shape::itemize(test_fonts(), termes(), text, {}, "ar", text::BaseDirection::Auto);
+  const auto items =
+      shape::itemize(test_fonts(), termes(), text, {}, "ar", text::BaseDirection::Auto);
   BOOST_TEST(items.bidi.right_to_left);
   const auto run = shape::shape_items(test_fonts(), items.items, text, 0, text.size(), 10, {});
   BOOST_TEST(families_of(run) == std::set<std::string>{"Noto Naskh Arabic"});
@@ -103,8 +105,8 @@ BOOST_AUTO_TEST_CASE(a_hebrew_line_is_set_right_aligned_in_visual_order) {
   style.align = layout_template::Align::Left;
   const std::string text = "ספרייה חדשה";
   const auto prepared = paragraph::prepare_paragraph(test_fonts(), nullptr, text, style, false);
-  const auto lines = paragraph::break_paragraph(test_fonts(), prepared,
-                                                linebreak::KnuthPlassBreaker(), 150).lines;
+  const auto lines =
+      paragraph::break_paragraph(test_fonts(), prepared, linebreak::KnuthPlassBreaker(), 150).lines;
   BOOST_TEST_REQUIRE(lines.size() == 1u);
   const auto& line = lines.front();
   BOOST_TEST(line.text == text);  // logical order
@@ -120,10 +122,9 @@ BOOST_AUTO_TEST_CASE(a_hebrew_line_is_set_right_aligned_in_visual_order) {
 BOOST_AUTO_TEST_CASE(emphasis_and_strong_take_the_family_faces) {
   paragraph::ParagraphStyle style = body_style();
   const std::string text = "plain italic bold";
-  paragraph::set_text_attributes("en",
-                                 {{6, 12, story::InlineStyle::Emphasis},
-                                  {13, 17, story::InlineStyle::Strong}},
-                                 0, style);
+  paragraph::set_text_attributes(
+      "en", {{6, 12, story::InlineStyle::Emphasis}, {13, 17, story::InlineStyle::Strong}}, 0,
+      style);
   const auto shaped = paragraph::shape_paragraph(test_fonts(), nullptr, text, style);
   BOOST_TEST_REQUIRE(shaped.words.size() == 3u);
   const auto style_of = [&](int w) {
@@ -176,15 +177,15 @@ BOOST_AUTO_TEST_CASE(german_french_and_russian_hyphenate_with_their_own_dictiona
   BOOST_TEST(fr->show("bibliothèque", fr_rules) == "bi-blio-thèque");
   BOOST_TEST(fr->show("collectivités", fr_rules) == "col-lec-ti-vi-tés");
   // Russian (KOI8-R).
-  BOOST_TEST(ru->show("библиотека", text::HyphenatorSet::rules_for("ru", {})) ==
-             "биб-лио-тека");
+  BOOST_TEST(ru->show("библиотека", text::HyphenatorSet::rules_for("ru", {})) == "биб-лио-тека");
 }
 
 BOOST_AUTO_TEST_CASE(korean_keeps_words_whole_and_japanese_is_strict) {
   const std::string korean = "도서관에는 책이 있다";
   for (const auto& b : text::find_line_breaks(korean, "ko"))
     BOOST_TEST((b.offset == korean.size() || b.kind == text::BreakKind::Space), b.offset);
-  BOOST_TEST(text::find_line_breaks(korean, "").size() > text::find_line_breaks(korean, "ko").size());
+  BOOST_TEST(text::find_line_breaks(korean, "").size() >
+             text::find_line_breaks(korean, "ko").size());
   BOOST_TEST(text::line_break_locale("ja") == "ja@lb=strict");
   BOOST_TEST(text::line_break_locale("") == "en_US");
   // Strict: no line starts with a small kana (ッ) in Japanese.
@@ -206,8 +207,9 @@ BOOST_AUTO_TEST_CASE(a_token_longer_than_the_measure_breaks_inside_and_never_sti
       "and averyveryverylongtokenwithoutanyseparatorsatallinitwhatsoever too.";
   const double measure = 90;
   const auto prepared = paragraph::prepare_paragraph(test_fonts(), nullptr, text, style, false);
-  const auto lines = paragraph::break_paragraph(test_fonts(), prepared,
-                                                linebreak::KnuthPlassBreaker(), measure).lines;
+  const auto lines =
+      paragraph::break_paragraph(test_fonts(), prepared, linebreak::KnuthPlassBreaker(), measure)
+          .lines;
   BOOST_TEST(lines.size() >= 4u);
   for (const auto& line : lines) {
     BOOST_TEST(!line.overfull, line.text);
@@ -223,8 +225,9 @@ BOOST_AUTO_TEST_CASE(justified_chinese_fills_the_measure_with_inter_character_gl
       "图书馆馆长说，大阅览室每天开放到晚上十点，学生和家庭可以免费进入。";
   const double measure = 154.72;
   const auto prepared = paragraph::prepare_paragraph(test_fonts(), nullptr, text, style, false);
-  const auto lines = paragraph::break_paragraph(test_fonts(), prepared,
-                                                linebreak::KnuthPlassBreaker(), measure).lines;
+  const auto lines =
+      paragraph::break_paragraph(test_fonts(), prepared, linebreak::KnuthPlassBreaker(), measure)
+          .lines;
   BOOST_TEST_REQUIRE(lines.size() >= 3u);
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
     BOOST_TEST(lines[i].justified, lines[i].text);
