@@ -157,9 +157,9 @@ class ItemBuilder {
       fragment_begin = b.offset;
       const bool url = b.url;  // other breaks (beside an em dash) cost nothing extra
       const double width = b.adds_hyphen ? para_.hyphen.width() : 0.0;
-      const double emergency = item_params_.emergency_break_penalty;
       const double penalty =
-          b.emergency ? (url ? item_params_.url_break_penalty + emergency : 2 * emergency)
+          b.emergency ? (url ? item_params_.emergency_separator_penalty
+                             : item_params_.emergency_break_penalty)
           : b.adds_hyphen
               ? item_params_.hyphen_penalty + (compound ? item_params_.compound_hyphen_extra : 0.0)
           : b.explicit_hyphen ? item_params_.explicit_hyphen_penalty

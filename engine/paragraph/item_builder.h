@@ -34,9 +34,11 @@ struct ItemParams {
   double hyphen_penalty = 600;
   double explicit_hyphen_penalty = 500;
   double url_break_penalty = 1000;
-  /// Breaks of last resort inside a word wider than 8 em (WordBreak::emergency): after '_',
-  /// '-', '=', '/' at url_break_penalty plus this, anywhere else at twice this.
-  double emergency_break_penalty = 2000;
+  /// Breaks of last resort inside a word's stretch wider than 10 em (WordBreak::emergency), dearer
+  /// than any other break so that they are taken only when nothing else fits: after '_', '-', '=',
+  /// '/' at the first, anywhere else at the second (below the breaker's infinity, 10000).
+  double emergency_separator_penalty = 5000;
+  double emergency_break_penalty = 9000;
   /// Added to a discretionary hyphen inside a word that has a hyphen of its own ("e-com-merce"):
   /// a line ending "e-com-" shows two hyphens in five letters; the compound's own hyphen is the
   /// better break.

@@ -23,28 +23,33 @@ bool style_name_has(const ParagraphStyle& style, std::string_view word) {
   return style.face_style.find(word) != std::string::npos;
 }
 
-/// Words at least this wide (em) get breaks of last resort: no newspaper column is narrower.
-constexpr double kLongWordEm = 8.0;
+/// Stretches of a word between its break points at least this wide (em) get breaks of last
+/// resort: a newspaper column is rarely narrower.
+constexpr double kLongStretchEm = 10.0;
 
-/// Adds breaks of last resort to a long word: after '_', '-', '=', '/' (cheaper), then
-/// between any two characters (never before a combining mark). Existing breaks are kept.
+/// Adds breaks of last resort inside the long stretches of a word (between its other breaks):
+/// after '_', '-', '=', '/' (cheaper), else between any two characters (never before a
+/// combining mark or inside a cluster).
 void add_emergency_breaks(ShapedWord& word, std::string_view word_text, double size) {
-  if (word.run.width() < kLongWordEm * size) return;
+  if (word.run.width() < kLongStretchEm * size) return;
+  std::vector<std::size_t> bounds{0};
+  for (const WordBreak& b : word.breaks) bounds.push_back(b.offset);
+  bounds.push_back(word_text.size());
   std::vector<WordBreak> extra;
   const std::vector<text::CodePoint> cps = text::decode_utf8(word_text);
-  for (std::size_t i = 1; i < cps.size(); ++i) {
-    const std::size_t at = cps[i].begin;
-    if (text::is_mark(cps[i].value) || !word.run.safe_to_cut(at)) continue;
-    if (std::any_of(word.breaks.begin(), word.breaks.end(),
-                    [&](const WordBreak& b) { return b.offset == at; }))
-      continue;
-    const char32_t before = cps[i - 1].value;
-    const bool separator = before == U'_' || before == U'-' || before == U'=' || before == U'/';
-    WordBreak b;
-    b.offset = at;
-    b.url = separator;
-    b.emergency = true;
-    extra.push_back(b);
+  for (std::size_t s = 0; s + 1 < bounds.size(); ++s) {
+    if (word.run.width_of(bounds[s], bounds[s + 1]) < kLongStretchEm * size) continue;
+    for (std::size_t i = 1; i < cps.size(); ++i) {
+      const std::size_t at = cps[i].begin;
+      if (at <= bounds[s] || at >= bounds[s + 1]) continue;
+      if (text::is_mark(cps[i].value) || !word.run.safe_to_cut(at)) continue;
+      const char32_t before = cps[i - 1].value;
+      WordBreak b;
+      b.offset = at;
+      b.url = before == U'_' || before == U'-' || before == U'=' || before == U'/';
+      b.emergency = true;
+      extra.push_back(b);
+    }
   }
   word.breaks.insert(word.breaks.end(), extra.begin(), extra.end());
   std::sort(word.breaks.begin(), word.breaks.end(),

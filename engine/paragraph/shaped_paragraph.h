@@ -41,7 +41,7 @@ struct WordBreak {
   bool adds_hyphen = false;      ///< a discretionary hyphen (dictionary point or soft hyphen)
   bool explicit_hyphen = false;  ///< after a hyphen or dash that is in the text
   bool url = false;              ///< inside a URL or an e-mail address
-  /// A break of last resort inside a word wider than a column could be: after '_', '-', '=',
+  /// A break of last resort inside a stretch of a word wider than 10 em: after '_', '-', '=',
   /// '/' (url set too), else between any two characters.
   bool emergency = false;
 };
