@@ -12,6 +12,7 @@
 #include "compose/guides.h"
 #include "core/diagnostics.h"
 #include "picture/image_file.h"
+#include "font/coverage.h"
 #include "print/print_job.h"
 #include "print/print_metadata.h"
 #include "render/cairo_renderer.h"
@@ -99,6 +100,10 @@ Layout Engine::compose(const PageRequest& request) const {
   std::vector<story::Story> stories = parse_articles(request.articles);
   if (tpl.smart_quotes)
     for (story::Story& story : stories) story::curl_quotes(story);
+  for (story::Story& story : stories)
+    if (story.language.empty()) story.language = request.language;
+  const Warnings coverage =
+      font::check_coverage(impl_->fonts(), stories, request.allow_missing_glyphs);
   const std::vector<compose::SlotAssignment> assignments =
       assign_slots(tpl, request.articles, stories);
 
@@ -117,8 +122,9 @@ Layout Engine::compose(const PageRequest& request) const {
   Warnings read_warnings;
   for (const story::Story& story : stories)
     for (const story::ReadWarning& w : story.warnings) read_warnings.push_back({w.code, w.message});
-  result->layout.warnings.insert(result->layout.warnings.begin(), read_warnings.begin(),
-                                 read_warnings.end());
+  auto& warnings = result->layout.warnings;
+  warnings.insert(warnings.begin(), read_warnings.begin(), read_warnings.end());
+  warnings.insert(warnings.end(), coverage.begin(), coverage.end());
   if (request.guides) compose::add_guides(impl_->context(), tpl, result->layout);
   result->pdf_date = edition_date(overrides, stories);
   std::vector<const story::Story*> story_list;

@@ -12,6 +12,7 @@
 #include "linebreak/items.h"
 #include "story/story.h"
 #include "text/hyphenator.h"
+#include "text/hyphenator_set.h"
 
 namespace broadsheet::api {
 
@@ -30,7 +31,9 @@ class EngineSetup {
   const font::FontRegistry& fonts() const { return fonts_; }
   const text::Hyphenator& hyphenator() const { return hyphenator_; }
   const linebreak::LineBreaker& breaker() const { return *breaker_; }
-  compose::ComposeContext context() const { return {fonts_, &hyphenator_, *breaker_}; }
+  compose::ComposeContext context() const {
+    return {fonts_, &hyphenator_, *breaker_, nullptr, &hyphenators_};
+  }
   const std::string& fonts_dir() const { return fonts_dir_; }
   const std::string& dictionary_path() const { return dictionary_path_; }
 
@@ -39,6 +42,7 @@ class EngineSetup {
   std::string dictionary_path_;
   font::FontRegistry fonts_;
   text::Hyphenator hyphenator_;
+  text::HyphenatorSet hyphenators_{&hyphenator_};
   std::unique_ptr<linebreak::LineBreaker> breaker_;
 };
 

@@ -35,6 +35,8 @@ struct RenderArgs {
   std::vector<std::string> no_deck_for;
   std::vector<std::string> slots;  ///< "rail=B.txt"
   bool allow_overset = false;
+  bool allow_missing_glyphs = false;
+  std::string language;
   std::string report;
   bool fit = false;
   bool print = false;    ///< the print-ready PDF (also when the template says output = "print")
@@ -92,6 +94,8 @@ PageRequest page_request(const RenderArgs& args) {
   if (args.page > 0) request.page_number = args.page;
   request.copyfit = args.fit;
   request.guides = args.guides;
+  request.language = args.language;
+  request.allow_missing_glyphs = args.allow_missing_glyphs;
   return request;
 }
 
@@ -277,6 +281,10 @@ void add_render_command(CLI::App& app) {
                 "letter spacing, in that order)");
   cmd->add_flag("--allow-overset", args->allow_overset,
                 "Exit 0 even when text does not fit (it is still reported)");
+  cmd->add_flag("--allow-missing-glyphs", args->allow_missing_glyphs,
+                "Draw characters no font has as boxes (a warning) instead of failing");
+  cmd->add_option("--lang", args->language,
+                  "Language of articles that give none (BCP 47: en, de, zh-Hant, ja, ar)");
   cmd->add_option("--report", args->report,
                   "Write the composition report (JSON: per slot story, depth, lines, overset)");
   cmd->add_option("--fonts", args->fonts_dir, "Fonts folder with fonts.toml (default: fonts/)");

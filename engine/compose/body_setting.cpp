@@ -77,6 +77,7 @@ struct ParagraphSetup {
   bool indent = false;
   int looseness = 0;
   paragraph::ParagraphStyle ps;
+  const text::Hyphenator* hyphenator = nullptr;  ///< the paragraph's language's
 };
 
 ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl,
@@ -93,8 +94,8 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
                        : s.subhead ? slot.subhead_style
                                    : slot.body_style);
   // Offsets (a jump's remainder, a drop cap's letter) count in the text as styled.
-  const std::string styled = styled_text(
-      *s.style, source.text, source.language.empty() ? story.language : source.language);
+  const std::string& language = source.language.empty() ? story.language : source.language;
+  const std::string styled = styled_text(*s.style, source.text, language);
   s.text = s.continuing ? styled.substr(std::min(cursor.offset, styled.size())) : styled;
   s.role = is_contact ? LineRole::Contact : s.subhead ? LineRole::Subhead : LineRole::Body;
   // No indent on a story's first paragraph, after a subhead, or on a continued remainder; the
@@ -106,6 +107,12 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
   s.ps = paragraph::paragraph_style(context.fonts, *s.style);
   if (opening) s.ps.indent = cursor.opening_indent;
   if (s.role == LineRole::Body) s.ps.tracking += options.tracking;
+  paragraph::set_text_attributes(language, source.spans, s.continuing ? cursor.offset : 0, s.ps);
+  s.hyphenator = context.hyphenator && context.hyphenators
+                     ? context.hyphenators->for_language(language)
+                     : context.hyphenator;
+  if (!language.empty())
+    s.ps.hyphenation = text::HyphenatorSet::rules_for(language, s.ps.hyphenation);
   s.looseness = std::size_t(p) < options.looseness.size() ? options.looseness[std::size_t(p)] : 0;
   return s;
 }
@@ -115,9 +122,8 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
 const paragraph::PreparedParagraph& prepare(const ComposeContext& context, const ParagraphSetup& s,
                                             paragraph::PreparedParagraph& uncached) {
   if (context.cache)
-    return context.cache->get(context.fonts, context.hyphenator, s.text, s.ps, s.indent);
-  uncached =
-      paragraph::prepare_paragraph(context.fonts, context.hyphenator, s.text, s.ps, s.indent);
+    return context.cache->get(context.fonts, s.hyphenator, s.text, s.ps, s.indent);
+  uncached = paragraph::prepare_paragraph(context.fonts, s.hyphenator, s.text, s.ps, s.indent);
   return uncached;
 }
 

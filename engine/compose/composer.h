@@ -14,6 +14,7 @@
 #include "story/story.h"
 #include "template/page_template.h"
 #include "text/hyphenator.h"
+#include "text/hyphenator_set.h"
 
 namespace broadsheet::compose {
 
@@ -43,6 +44,8 @@ struct ComposeContext {
   const text::Hyphenator* hyphenator = nullptr;  ///< null: no hyphenation
   const linebreak::LineBreaker& body_breaker;    ///< justified and ragged body text
   paragraph::ParagraphCache* cache = nullptr;    ///< re-use shaped paragraphs (copyfit)
+  /// A dictionary per language (null: `hyphenator` for every language).
+  const text::HyphenatorSet* hyphenators = nullptr;
 };
 
 /// Lays out one page: the folio, each assigned story in its slot, placeholders for the rest.

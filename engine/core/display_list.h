@@ -33,6 +33,9 @@ struct GlyphRunItem {
   std::vector<PositionedGlyph> glyphs;
   std::string text;
   std::vector<TextCluster> clusters;  ///< in glyph order; sums to text.size() / glyphs.size()
+  /// Right-to-left: the glyphs are in visual order, the text in logical order, and the clusters
+  /// map the text to the glyphs from the last glyph back (Cairo's BACKWARD cluster flag).
+  bool backward = false;
   /// Tagged PDF: the structure element this run belongs to ("H1" headline, "P" deck and body
   /// paragraphs; empty: untagged, as folio text). Runs with the same tag, element and story
   /// form one element; a story's elements are wrapped in an "Art" element. Runs are drawn in

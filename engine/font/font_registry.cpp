@@ -1,7 +1,5 @@
 #include "font/font_registry.h"
 
-#include <hb-ot.h>
-#include <hb.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -19,12 +17,6 @@
 namespace broadsheet::font {
 
 namespace {
-
-double metric_em(hb_font_t* font, hb_ot_metrics_tag_t tag, unsigned upem, double fallback) {
-  hb_position_t value = 0;
-  if (!hb_ot_metrics_get_position(font, tag, &value)) return fallback;
-  return static_cast<double>(value) / upem;
-}
 
 /// A manifest's font file must lie inside the manifest's folder (symlinks resolved) and start
 /// like an OpenType, TrueType or collection file, checked before FreeType or HarfBuzz open it.
@@ -57,43 +49,70 @@ void check_font_file(const std::string& manifest, int line, const std::string& f
                      "font file '" + limits::echo(file) + "' is not an OpenType or TrueType font");
 }
 
+std::string string_field(const toml::table& entry, const char* key, const std::string& manifest,
+                         int line) {
+  auto v = entry[key].value<std::string>();
+  if (!v) throw InputError({manifest, line, 0}, std::string("font.") + key + ": missing string");
+  return *v;
+}
+
+/// System fonts come only from the system's font folder, pinned by package and checksum.
+constexpr std::string_view kSystemFontFolder = "/usr/share/fonts/";
+
+/// One [[font]] entry: a file in the manifest's folder, or a pinned system file.
+Font read_face(const toml::table& entry, const std::string& manifest, int line,
+               const std::string& fonts_dir) {
+  namespace fs = std::filesystem;
+  const std::string family = string_field(entry, "family", manifest, line);
+  const std::string style = string_field(entry, "style", manifest, line);
+  const auto index = entry["index"].value<std::int64_t>().value_or(0);
+  if (index < 0 || index > 255)
+    throw InputError({manifest, line, 0}, "font.index: expected 0 to 255");
+  if (!entry.contains("system_file")) {
+    const std::string file =
+        (fs::path(fonts_dir) / string_field(entry, "file", manifest, line)).string();
+    check_font_file(manifest, line, fonts_dir, file);
+    return Font(family, style, file, static_cast<unsigned>(index));
+  }
+  const std::string file = string_field(entry, "system_file", manifest, line);
+  if (file.rfind(kSystemFontFolder, 0) != 0 || file.find("..") != std::string::npos)
+    throw InputError({manifest, line, 0}, "font.system_file '" + limits::echo(file) +
+                                              "' is not inside " + std::string(kSystemFontFolder));
+  FontPin pin{string_field(entry, "package", manifest, line),
+              string_field(entry, "version", manifest, line),
+              string_field(entry, "sha256", manifest, line), manifest, line};
+  if (pin.sha256.size() != 64 ||
+      pin.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
+    throw InputError({manifest, line, 0}, "font.sha256: expected 64 lowercase hex digits");
+  return Font(family, style, file, static_cast<unsigned>(index), std::move(pin));
+}
+
+std::vector<std::string> family_list(const toml::node* node, const std::string& manifest,
+                                     const char* what) {
+  std::vector<std::string> out;
+  if (node == nullptr) return out;
+  const toml::array* list = node->as_array();
+  if (list == nullptr)
+    throw InputError({manifest, static_cast<int>(node->source().begin.line), 0},
+                     std::string(what) + ": expected a list of font families");
+  for (const toml::node& item : *list) {
+    const auto family = item.value<std::string>();
+    if (!family)
+      throw InputError({manifest, static_cast<int>(item.source().begin.line), 0},
+                       std::string(what) + ": expected font family names");
+    out.push_back(*family);
+  }
+  return out;
+}
+
+std::string lowercase_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace
-
-struct Font::HarfBuzzHandles {
-  CHandle<hb_blob_t, hb_blob_destroy> blob;
-  CHandle<hb_face_t, hb_face_destroy> face;
-  CHandle<hb_font_t, hb_font_destroy> font;
-};
-
-Font::Font(std::string family, std::string style, std::string path)
-    : family_(std::move(family)),
-      style_(std::move(style)),
-      path_(std::move(path)),
-      hb_(std::make_unique<HarfBuzzHandles>()) {
-  hb_->blob.reset(hb_blob_create_from_file_or_fail(path_.c_str()));
-  if (!hb_->blob) throw InputError({path_, 0, 0}, "cannot read font file");
-  hb_->face.reset(hb_face_create(hb_->blob.get(), 0));
-  if (hb_face_get_glyph_count(hb_->face.get()) == 0)
-    throw InputError({path_, 0, 0}, "not a font file HarfBuzz can read");
-  units_per_em_ = hb_face_get_upem(hb_->face.get());
-  hb_->font.reset(hb_font_create(hb_->face.get()));
-  // Unscaled: positions in font units, converted to points by the shaper.
-  hb_font_set_scale(hb_->font.get(), static_cast<int>(units_per_em_),
-                    static_cast<int>(units_per_em_));
-  hb_font_t* f = hb_->font.get();
-  metrics_.ascender = metric_em(f, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, units_per_em_, 0.8);
-  metrics_.descender = -metric_em(f, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, units_per_em_, -0.2);
-  metrics_.cap_height = metric_em(f, HB_OT_METRICS_TAG_CAP_HEIGHT, units_per_em_, 0.7);
-  metrics_.x_height = metric_em(f, HB_OT_METRICS_TAG_X_HEIGHT, units_per_em_, 0.45);
-}
-
-Font::~Font() = default;
-Font::Font(Font&&) noexcept = default;
-Font& Font::operator=(Font&&) noexcept = default;
-
-hb_font_t* Font::hb_font() const {
-  return hb_->font.get();
-}
 
 FontRegistry FontRegistry::load(const std::string& fonts_dir) {
   namespace fs = std::filesystem;
@@ -117,23 +136,60 @@ FontRegistry FontRegistry::load(const std::string& fonts_dir) {
     const int line = static_cast<int>(node.source().begin.line);
     const toml::table* entry = node.as_table();
     if (!entry) throw InputError({manifest, line, 0}, "font: expected a table");
-    auto field = [&](const char* key) {
-      auto v = (*entry)[key].value<std::string>();
-      if (!v)
-        throw InputError({manifest, line, 0}, std::string("font.") + key + ": missing string");
-      return *v;
-    };
-    const std::string file = (fs::path(fonts_dir) / field("file")).string();
-    check_font_file(manifest, line, fonts_dir, file);
-    registry.fonts_.emplace_back(field("family"), field("style"), file);
+    registry.fonts_.push_back(read_face(*entry, manifest, line, fonts_dir));
+  }
+  if (const toml::table* fallback = doc["fallback"].as_table()) {
+    registry.fallbacks_.default_chain =
+        family_list(fallback->get("chain"), manifest, "fallback.chain");
+    if (const toml::table* languages = (*fallback)["language"].as_table())
+      for (const auto& [tag, chain] : *languages)
+        registry.fallbacks_.by_language[lowercase_ascii(tag.str())] =
+            family_list(&chain, manifest, "fallback.language");
+    registry.check_fallbacks(static_cast<int>(fallback->source().begin.line));
   }
   return registry;
 }
 
 FontId FontRegistry::find(const std::string& family, const std::string& style) const {
+  if (const auto id = lookup(family, style)) return *id;
+  throw InputError({manifest_, 0, 0}, "no font '" + family + " " + style + "' in the manifest");
+}
+
+std::optional<FontId> FontRegistry::lookup(std::string_view family, std::string_view style) const {
   for (std::size_t i = 0; i < fonts_.size(); ++i)
     if (fonts_[i].family() == family && fonts_[i].style() == style) return static_cast<FontId>(i);
-  throw InputError({manifest_, 0, 0}, "no font '" + family + " " + style + "' in the manifest");
+  return std::nullopt;
+}
+
+void FontRegistry::check_fallbacks(int manifest_line) const {
+  std::vector<std::string> families = fallbacks_.default_chain;
+  for (const auto& [tag, chain] : fallbacks_.by_language)
+    families.insert(families.end(), chain.begin(), chain.end());
+  for (const std::string& family : families)
+    if (!lookup(family, "Regular"))
+      throw InputError({manifest_, manifest_line, 0},
+                       "fallback family '" + family + "' has no Regular face in the manifest");
+}
+
+std::vector<FontId> FontRegistry::fallback_chain(std::string_view language,
+                                                 std::string_view style) const {
+  const std::vector<std::string>* families = &fallbacks_.default_chain;
+  std::string tag = lowercase_ascii(language);
+  while (!tag.empty()) {
+    if (const auto it = fallbacks_.by_language.find(tag); it != fallbacks_.by_language.end()) {
+      families = &it->second;
+      break;
+    }
+    const std::size_t dash = tag.rfind('-');
+    tag = dash == std::string::npos ? std::string() : tag.substr(0, dash);
+  }
+  std::vector<FontId> chain;
+  for (const std::string& family : *families) {
+    std::optional<FontId> id = lookup(family, style);
+    if (!id) id = lookup(family, "Regular");
+    if (id) chain.push_back(*id);
+  }
+  return chain;
 }
 
 }  // namespace broadsheet::font

@@ -1,5 +1,7 @@
 #include "paragraph/item_builder.h"
 
+#include <algorithm>
+
 #include "text/line_breaks.h"
 #include "text/unicode.h"
 
@@ -47,6 +49,18 @@ double right_protrusion(const ShapedParagraph& paragraph, int word, std::size_t 
   return fraction * w.run.width_of(last.begin, end_offset);
 }
 
+std::size_t cjk_gaps(const shape::ShapedRun& run, std::size_t first, std::size_t last,
+                     bool last_gap) {
+  const auto solid = [&](std::size_t i) {
+    return text::is_cjk_solid(text::next_code_point(run.text, run.glyphs[i].cluster).value);
+  };
+  std::size_t gaps = 0;
+  const std::size_t end = last_gap ? std::min(last + 1, run.glyphs.size()) : last;
+  for (std::size_t i = first; i + 1 < end; ++i)
+    if (solid(i) && solid(i + 1)) ++gaps;
+  return gaps;
+}
+
 namespace {
 
 /// Builds one paragraph's items, recording each item's origin beside it.
@@ -62,7 +76,9 @@ class ItemBuilder {
         // Glyph scaling stretches a box in proportion to its width (justified text only).
         glyph_stretch_(justified_ ? js_.glyph_scale_max - js_.glyph_scale_desired : 0.0),
         glyph_shrink_(justified_ ? js_.glyph_scale_desired - js_.glyph_scale_min : 0.0),
-        ragged_(params.ragged_stretch_em * para.style.size) {}
+        ragged_(params.ragged_stretch_em * para.style.size),
+        cjk_stretch_(justified_ && para.cjk_solid ? params.cjk_glue_stretch_em * para.style.size
+                                                  : 0.0) {}
 
   ParagraphItems build(bool indent_first_line) {
     if (indent_first_line && para_.style.indent > 0) {
@@ -114,10 +130,22 @@ class ItemBuilder {
     if (end == word.end - word.begin && glyphs > 0) --glyphs;
     const double gaps = justified_ ? static_cast<double>(glyphs) : 0.0;
     const double natural = word.run.width_of(begin, end);
+    const double cjk = cjk_stretch_ > 0 ? static_cast<double>(cjk_glue_in(word, begin, end)) : 0.0;
     out_.list.add_box(natural * js_.glyph_scale_desired,
-                      gaps * letter_stretch_ + natural * glyph_stretch_,
+                      gaps * letter_stretch_ + natural * glyph_stretch_ + cjk * cjk_stretch_,
                       gaps * letter_shrink_ + natural * glyph_shrink_);
     add({Kind::Fragment, w, begin, end});
+  }
+
+  // Solid-set gaps of bytes [begin, end) of a word, the gap to the next fragment included.
+  static std::size_t cjk_glue_in(const ShapedWord& word, std::size_t begin, std::size_t end) {
+    std::size_t first = word.run.glyphs.size(), last = 0;
+    for (std::size_t i = 0; i < word.run.glyphs.size(); ++i)
+      if (word.run.glyphs[i].cluster >= begin && word.run.glyphs[i].cluster < end) {
+        first = std::min(first, i);
+        last = i + 1;
+      }
+    return first < last ? cjk_gaps(word.run, first, last, true) : 0;
   }
 
   // The word's fragments with the breaks between them.
@@ -131,13 +159,16 @@ class ItemBuilder {
       const bool url = b.url;  // other breaks (beside an em dash) cost nothing extra
       const double width = b.adds_hyphen ? para_.hyphen.width() : 0.0;
       const double penalty =
-          b.adds_hyphen
+          b.emergency ? (url ? item_params_.emergency_separator_penalty
+                             : item_params_.emergency_break_penalty)
+          : b.adds_hyphen
               ? item_params_.hyphen_penalty + (compound ? item_params_.compound_hyphen_extra : 0.0)
           : b.explicit_hyphen ? item_params_.explicit_hyphen_penalty
           : url               ? item_params_.url_break_penalty
                               : 0.0;
       const double hang = right_protrusion(para_, w, b.offset, b.adds_hyphen, item_params_);
-      add_break(width - hang, penalty, b.adds_hyphen || b.explicit_hyphen, b.adds_hyphen || url, w);
+      add_break(width - hang, penalty, b.adds_hyphen || b.explicit_hyphen,
+                b.adds_hyphen || url || b.emergency, w);
     }
     add_fragment(w, fragment_begin, word.end - word.begin);
   }
@@ -184,6 +215,7 @@ class ItemBuilder {
   const double letter_stretch_, letter_shrink_;
   const double glyph_stretch_, glyph_shrink_;
   const double ragged_;
+  const double cjk_stretch_;
   ParagraphItems out_;
 };
 

@@ -34,6 +34,11 @@ struct ItemParams {
   double hyphen_penalty = 600;
   double explicit_hyphen_penalty = 500;
   double url_break_penalty = 1000;
+  /// Breaks of last resort inside a word's stretch wider than 10 em (WordBreak::emergency), dearer
+  /// than any other break so that they are taken only when nothing else fits: after '_', '-', '=',
+  /// '/' at the first, anywhere else at the second (below the breaker's infinity, 10000).
+  double emergency_separator_penalty = 5000;
+  double emergency_break_penalty = 9000;
   /// Added to a discretionary hyphen inside a word that has a hyphen of its own ("e-com-merce"):
   /// a line ending "e-com-" shows two hyphens in five letters; the compound's own hyphen is the
   /// better break.
@@ -48,7 +53,16 @@ struct ItemParams {
   /// measures; a 16 em newspaper column with long unbreakable words (e-mail addresses) needs
   /// twice that, or a short last-but-one line becomes infeasible and a costly break wins.
   double ragged_stretch_em = 6.0;
+  /// Justified Chinese and Japanese: the glue between two solid-set characters (ideographs,
+  /// kana, CJK punctuation) may stretch by this much (em), as JIS X 4051 spreads a line's
+  /// shortfall evenly over its characters rather than over (absent) word spaces.
+  double cjk_glue_stretch_em = 0.25;
 };
+
+/// Gaps between consecutive glyphs of `run` [first, last) whose characters are both set solid
+/// (text::is_cjk_solid); `last_gap` counts the gap after the last glyph too (to the next one).
+std::size_t cjk_gaps(const shape::ShapedRun& run, std::size_t first, std::size_t last,
+                     bool last_gap);
 
 struct ParagraphItems {
   linebreak::ItemList list;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+
+#include "text/bidi.h"
 
 namespace broadsheet::paragraph {
 
@@ -35,9 +38,8 @@ shape::ShapedRun cut_word(const font::FontRegistry& fonts, const ShapedParagraph
     return part;
   }
   // A cut through a ligature or a kerning context: reshape just this part.
-  return shape::shape_text(fonts, whole.font, whole.size,
-                           std::string_view(whole.text).substr(begin, end - begin),
-                           {.kerning = true, .ligatures = true, .tracking = para.style.tracking});
+  return shape::shape_items(fonts, para.itemization.items, para.text, word.begin + begin,
+                            word.begin + end, whole.size, shape_options(para.style));
 }
 
 /// The word pieces of items [line.start, line.brk), and the width of a first-line indent there.
@@ -83,14 +85,18 @@ struct LineContent {
   double glyphs_width = 0;  ///< the glyphs' advances, unscaled
   int spaces = 0;           ///< word spaces
   int gaps = 0;             ///< gaps between glyphs inside words (letter spacing)
+  double cjk_room = 0;      ///< extra stretch of the gaps between solid-set CJK characters, pt
 };
 
-LineContent content_of(const std::vector<Piece>& pieces) {
+LineContent content_of(const std::vector<Piece>& pieces, double cjk_stretch) {
   LineContent content;
   for (const Piece& p : pieces) {
     content.glyphs_width += p.run.width();
     content.spaces += p.space_before ? 1 : 0;
     content.gaps += static_cast<int>(p.run.glyphs.size()) - 1;
+    if (cjk_stretch > 0)
+      content.cjk_room +=
+          cjk_stretch * static_cast<double>(cjk_gaps(p.run, 0, p.run.glyphs.size(), false));
   }
   return content;
 }
@@ -108,8 +114,9 @@ void justify_spacing(const ParagraphStyle& style, double space_width, const Line
                            (extra >= 0 ? js.word_space_max - js.word_space_desired
                                        : js.word_space_desired - js.word_space_min);
   const double letter_room = gaps * style.size *
-                             (extra >= 0 ? js.letter_space_max - js.letter_space_desired
-                                         : js.letter_space_desired - js.letter_space_min);
+                                 (extra >= 0 ? js.letter_space_max - js.letter_space_desired
+                                             : js.letter_space_desired - js.letter_space_min) +
+                             (extra >= 0 ? content.cjk_room : 0.0);
   const double glyph_room =
       content.glyphs_width * (extra >= 0 ? js.glyph_scale_max - js.glyph_scale_desired
                                          : js.glyph_scale_desired - js.glyph_scale_min);
@@ -156,17 +163,89 @@ bool set_spacing(const ParagraphStyle& style, double space_width, const LineCont
   return justify;
 }
 
-/// Positions the pieces from `indent` with the line's spacing; fills the runs, text and width.
-void place_pieces(const std::vector<Piece>& pieces, double indent, SetLine& line) {
-  double x = indent;
+/// What one glyph run of a line is: a stretch of a piece's glyphs in one face and bidi level,
+/// or the word space before a piece.
+struct LineUnit {
+  const Piece* piece = nullptr;
+  std::size_t first = 0, last = 0;  ///< glyphs [first, last) of the piece; empty for a space
+  bool is_space = false;
+};
+
+/// The units of a line in logical order, with their bidi levels.
+void split_units(const ShapedParagraph& para, const std::vector<Piece>& pieces,
+                 std::vector<LineUnit>& units, std::vector<std::uint8_t>& levels) {
   for (const Piece& piece : pieces) {
-    if (piece.space_before) x += line.word_space;
+    if (piece.space_before) {
+      const std::size_t word_begin = para.words[static_cast<std::size_t>(piece.word)].begin;
+      units.push_back({&piece, 0, 0, true});
+      levels.push_back(para.itemization.bidi.at(word_begin > 0 ? word_begin - 1 : 0));
+    }
+    const auto& glyphs = piece.run.glyphs;
+    for (std::size_t i = 0; i < glyphs.size();) {
+      std::size_t j = i + 1;
+      while (j < glyphs.size() && glyphs[j].font == glyphs[i].font &&
+             glyphs[j].level == glyphs[i].level)
+        ++j;
+      units.push_back({&piece, i, j, false});
+      levels.push_back(glyphs[i].level);
+      i = j;
+    }
+  }
+}
+
+/// The glyphs [first, last) of `run` as a run of their own (clusters and text rebased).
+shape::ShapedRun sub_run(const shape::ShapedRun& run, std::size_t first, std::size_t last) {
+  if (first == 0 && last == run.glyphs.size()) return run;
+  std::size_t begin = run.text.size();
+  for (std::size_t i = first; i < last; ++i)
+    begin = std::min<std::size_t>(begin, run.glyphs[i].cluster);
+  // The stretch ends where the next stretch of the run (in logical order) starts.
+  std::size_t end = run.text.size();
+  for (std::size_t i = 0; i < run.glyphs.size(); ++i)
+    if ((i < first || i >= last) && run.glyphs[i].cluster > begin)
+      end = std::min<std::size_t>(end, run.glyphs[i].cluster);
+  shape::ShapedRun part;
+  part.font = run.glyphs[first].font;
+  part.size = run.size;
+  part.text = run.text.substr(begin, end - begin);
+  for (std::size_t i = first; i < last; ++i) {
+    shape::ShapedGlyph g = run.glyphs[i];
+    g.cluster -= static_cast<std::uint32_t>(begin);
+    part.glyphs.push_back(g);
+  }
+  return part;
+}
+
+/// Positions the pieces from `indent` with the line's spacing, in visual order (UAX #9 L2 over
+/// the runs of one face and level); fills the runs, text (logical) and width.
+void place_pieces(const ShapedParagraph& para, const std::vector<Piece>& pieces, double indent,
+                  SetLine& line) {
+  std::vector<LineUnit> units;
+  std::vector<std::uint8_t> levels;
+  split_units(para, pieces, units, levels);
+  std::vector<int> order(units.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  if (!para.itemization.bidi.all_left_to_right()) order = text::visual_order(levels);
+  double x = indent;
+  const LineUnit* previous = nullptr;
+  for (int index : order) {
+    const LineUnit& unit = units[static_cast<std::size_t>(index)];
+    if (unit.is_space) {
+      x += line.word_space;
+      previous = nullptr;
+      continue;
+    }
+    // Letter spacing between the stretches of one word, as between its glyphs.
+    if (previous != nullptr && previous->piece == unit.piece) x += line.letter_space;
     double advance = 0;
-    GlyphRunItem run = make_glyph_run(piece.run, x, line.letter_space, advance, line.glyph_scale);
+    const shape::ShapedRun run = sub_run(unit.piece->run, unit.first, unit.last);
+    line.runs.push_back(make_glyph_run(run, x, line.letter_space, advance, line.glyph_scale));
     x += advance;
+    previous = &unit;
+  }
+  for (const Piece& piece : pieces) {
     if (!line.text.empty()) line.text += piece.space_before ? " " : "";
     line.text += piece.run.text;
-    line.runs.push_back(std::move(run));
   }
   line.width = x;
 }
@@ -204,9 +283,21 @@ SetLine set_line(const font::FontRegistry& fonts, const ShapedParagraph& para,
   }
   line.words = static_cast<int>(pieces.size());
   const double target = broken.measure - indent + line.right_hang;
-  const bool justify = set_spacing(para.style, para.space_width, content_of(pieces), target, line);
-  place_pieces(pieces, indent, line);
-  if (!justify) align_unjustified(para.style.align, line);
+  const double cjk_stretch = para.style.align == Align::Justify && para.cjk_solid
+                                 ? params.cjk_glue_stretch_em * para.style.size
+                                 : 0.0;
+  const bool justify =
+      set_spacing(para.style, para.space_width, content_of(pieces, cjk_stretch), target, line);
+  const bool rtl = para.itemization.bidi.right_to_left;
+  place_pieces(para, pieces, rtl ? 0.0 : indent, line);
+  if (rtl) {
+    // Right to left: the indent is at the right end, and ragged lines hang from the right.
+    line.width += indent;
+    if (!justify)
+      align_unjustified(para.style.align == Align::Center ? Align::Center : Align::Right, line);
+  } else if (!justify) {
+    align_unjustified(para.style.align, line);
+  }
   return line;
 }
 
@@ -215,7 +306,7 @@ SetLine set_line(const font::FontRegistry& fonts, const ShapedParagraph& para,
 GlyphRunItem make_glyph_run(const shape::ShapedRun& run, double x, double letter_space,
                             double& advance, double x_scale) {
   GlyphRunItem out;
-  out.font = run.font;
+  out.font = run.glyphs.empty() ? run.font : run.glyphs.front().font;
   out.size = run.size;
   out.x_scale = x_scale;
   out.text = run.text;
@@ -229,12 +320,17 @@ GlyphRunItem make_glyph_run(const shape::ShapedRun& run, double x, double letter
     if (i + 1 < run.glyphs.size()) pen += letter_space;
   }
   // Clusters: consecutive glyphs with one cluster value share the bytes up to the next value.
-  for (std::size_t i = 0; i < run.glyphs.size();) {
+  // Right-to-left glyphs are in visual order: their clusters are read from the last glyph back.
+  out.backward = !run.glyphs.empty() && (run.glyphs.front().level & 1) != 0;
+  const std::size_t n = run.glyphs.size();
+  const auto glyph = [&](std::size_t k) -> const shape::ShapedGlyph& {
+    return run.glyphs[out.backward ? n - 1 - k : k];
+  };
+  for (std::size_t i = 0; i < n;) {
     std::size_t j = i;
-    while (j < run.glyphs.size() && run.glyphs[j].cluster == run.glyphs[i].cluster) ++j;
-    const std::size_t next = j < run.glyphs.size() ? run.glyphs[j].cluster : run.text.size();
-    out.clusters.push_back(
-        {static_cast<int>(next - run.glyphs[i].cluster), static_cast<int>(j - i)});
+    while (j < n && glyph(j).cluster == glyph(i).cluster) ++j;
+    const std::size_t next = j < n ? glyph(j).cluster : run.text.size();
+    out.clusters.push_back({static_cast<int>(next - glyph(i).cluster), static_cast<int>(j - i)});
     i = j;
   }
   advance = pen - x;

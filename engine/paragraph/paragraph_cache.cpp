@@ -6,6 +6,14 @@ namespace broadsheet::paragraph {
 
 namespace {
 
+/// The style's language, direction, features and inline faces, written out.
+std::string text_key(const ParagraphStyle& s) {
+  std::ostringstream k;
+  k << s.language << '|' << static_cast<int>(s.direction) << '|' << s.features << '|';
+  for (const auto& r : s.styled) k << r.begin << '-' << r.end << '=' << r.face_style << ';';
+  return k.str();
+}
+
 /// Everything that changes shaping or items, written out exactly (hex floats).
 std::string key_of(const std::string& text, const ParagraphStyle& s, bool indent,
                    const text::Hyphenator* hyphenator) {
@@ -19,7 +27,7 @@ std::string key_of(const std::string& text, const ParagraphStyle& s, bool indent
     << s.justification.letter_space_max << ',' << s.justification.glyph_scale_min << ','
     << s.justification.glyph_scale_desired << ',' << s.justification.glyph_scale_max << '|'
     << s.optical_margins << '|' << s.tracking << '|' << indent << '|' << (hyphenator != nullptr)
-    << '|' << text;
+    << '|' << text_key(s) << '|' << text;
   return k.str();
 }
 
@@ -30,7 +38,7 @@ std::string shape_key_of(const std::string& text, const ParagraphStyle& s,
   k << std::hexfloat << s.font << '|' << s.size << '|' << s.hyphenate << '|'
     << s.hyphenation.min_word_letters << ',' << s.hyphenation.min_before << ','
     << s.hyphenation.min_after << ',' << s.hyphenation.capitalized << '|' << s.tracking << '|'
-    << (hyphenator != nullptr) << '|' << text;
+    << (hyphenator != nullptr) << '|' << text_key(s) << '|' << text;
   return k.str();
 }
 

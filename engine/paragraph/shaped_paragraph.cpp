@@ -18,12 +18,51 @@ int letters_in(std::string_view piece) {
   return letters;
 }
 
+/// Whether the style's face is a bold (or italic) one: its style name says so.
+bool style_name_has(const ParagraphStyle& style, std::string_view word) {
+  return style.face_style.find(word) != std::string::npos;
+}
+
+/// Stretches of a word between its break points at least this wide (em) get breaks of last
+/// resort: a newspaper column is rarely narrower.
+constexpr double kLongStretchEm = 10.0;
+
+/// Adds breaks of last resort inside the long stretches of a word (between its other breaks):
+/// after '_', '-', '=', '/' (cheaper), else between any two characters (never before a
+/// combining mark or inside a cluster).
+void add_emergency_breaks(ShapedWord& word, std::string_view word_text, double size) {
+  if (word.run.width() < kLongStretchEm * size) return;
+  std::vector<std::size_t> bounds{0};
+  for (const WordBreak& b : word.breaks) bounds.push_back(b.offset);
+  bounds.push_back(word_text.size());
+  std::vector<WordBreak> extra;
+  const std::vector<text::CodePoint> cps = text::decode_utf8(word_text);
+  for (std::size_t s = 0; s + 1 < bounds.size(); ++s) {
+    if (word.run.width_of(bounds[s], bounds[s + 1]) < kLongStretchEm * size) continue;
+    for (std::size_t i = 1; i < cps.size(); ++i) {
+      const std::size_t at = cps[i].begin;
+      if (at <= bounds[s] || at >= bounds[s + 1]) continue;
+      if (text::is_mark(cps[i].value) || !word.run.safe_to_cut(at)) continue;
+      const char32_t before = cps[i - 1].value;
+      WordBreak b;
+      b.offset = at;
+      b.url = before == U'_' || before == U'-' || before == U'=' || before == U'/';
+      b.emergency = true;
+      extra.push_back(b);
+    }
+  }
+  word.breaks.insert(word.breaks.end(), extra.begin(), extra.end());
+  std::sort(word.breaks.begin(), word.breaks.end(),
+            [](const WordBreak& a, const WordBreak& b) { return a.offset < b.offset; });
+}
+
 }  // namespace
 
 ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
                                const layout_template::TextStyle& style) {
   ParagraphStyle p;
   p.font = fonts.find(style.font.family, style.font.style);
+  p.face_style = style.font.style;
   p.size = style.size;
   p.align = style.align;
   p.indent = style.first_line_indent * style.size;
@@ -32,7 +71,36 @@ ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
   p.justification = style.justification;
   p.optical_margins = style.optical_margins;
   p.tracking = style.tracking;
+  for (const std::string& feature : style.features)
+    p.features += (p.features.empty() ? "" : ",") + feature;
+  p.direction = style.direction == layout_template::TextDirection::RightToLeft
+                    ? text::BaseDirection::RightToLeft
+                : style.direction == layout_template::TextDirection::LeftToRight
+                    ? text::BaseDirection::LeftToRight
+                    : text::BaseDirection::Auto;
   return p;
+}
+
+void set_text_attributes(const std::string& language, const std::vector<story::InlineSpan>& spans,
+                         std::size_t from, ParagraphStyle& style) {
+  style.language = language;
+  const bool bold_base = style_name_has(style, "Bold");
+  const bool italic_base = style_name_has(style, "Italic");
+  for (const story::InlineSpan& span : spans) {
+    if (span.end <= from) continue;
+    const bool bold = bold_base || span.style == story::InlineStyle::Strong;
+    const bool italic = italic_base || span.style == story::InlineStyle::Emphasis;
+    const std::string face = bold && italic ? "Bold Italic" : bold ? "Bold" : "Italic";
+    style.styled.push_back({std::max(span.begin, from) - from, span.end - from, face});
+  }
+}
+
+shape::ShapeOptions shape_options(const ParagraphStyle& style) {
+  return {.kerning = true,
+          .ligatures = true,
+          .tracking = style.tracking,
+          .features = style.features,
+          .language = style.language};
 }
 
 ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyphenator* hyphenator,
@@ -40,12 +108,20 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
   ShapedParagraph para;
   para.text = text;
   para.style = style;
-  const shape::ShapeOptions options{.kerning = true, .ligatures = true, .tracking = style.tracking};
+  para.itemization =
+      shape::itemize(fonts, style.font, text, style.styled, style.language, style.direction);
+  const shape::ShapeOptions options = shape_options(style);
+  for (const text::CodePoint& c : text::decode_utf8(text))
+    if (text::is_cjk_solid(c.value)) {
+      para.cjk_solid = true;
+      break;
+    }
   para.space_width = shape_text(fonts, style.font, style.size, " ", options).width();
   para.hyphen = shape_text(fonts, style.font, style.size, "-", options);
 
   // Break opportunities inside words come from UAX #14 (explicit hyphens, dashes, URLs).
-  const std::vector<text::BreakOpportunity> opportunities = text::find_line_breaks(text);
+  const std::vector<text::BreakOpportunity> opportunities =
+      text::find_line_breaks(text, style.language);
   auto opportunity = opportunities.begin();
 
   // Words are the runs between spaces; a no-break space (U+00A0) stays inside its word.
@@ -54,7 +130,8 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
     word.begin = begin;
     word.end = end;
     const std::string_view word_text(text.data() + begin, end - begin);
-    word.run = shape_text(fonts, style.font, style.size, word_text, options);
+    word.run =
+        shape::shape_items(fonts, para.itemization.items, text, begin, end, style.size, options);
 
     while (opportunity != opportunities.end() && opportunity->offset <= begin) ++opportunity;
     for (; opportunity != opportunities.end() && opportunity->offset < end; ++opportunity) {
@@ -82,6 +159,7 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
       std::sort(word.breaks.begin(), word.breaks.end(),
                 [](const WordBreak& a, const WordBreak& b) { return a.offset < b.offset; });
     }
+    add_emergency_breaks(word, word_text, style.size);
     para.words.push_back(std::move(word));
   }
   return para;

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "font/font_registry.h"
+#include "shape/itemizer.h"
 #include "shape/shaper.h"
+#include "story/story.h"
 #include "template/page_template.h"
 #include "text/hyphenator.h"
 
@@ -17,6 +19,7 @@ namespace broadsheet::paragraph {
 /// Everything about a paragraph's type that shaping and breaking need.
 struct ParagraphStyle {
   font::FontId font = 0;
+  std::string face_style{};  ///< the face's style name ("Regular", "Bold")
   double size = 10;
   layout_template::Align align = layout_template::Align::Left;
   double indent = 0;  ///< pt, first line
@@ -24,7 +27,12 @@ struct ParagraphStyle {
   text::HyphenationRules hyphenation;
   layout_template::Justification justification;
   bool optical_margins = false;
-  double tracking = 0;  ///< em
+  double tracking = 0;     ///< em
+  std::string language{};  ///< BCP 47 of the text; empty: unknown
+  text::BaseDirection direction = text::BaseDirection::Auto;
+  std::string features{};  ///< OpenType features of the style, comma-separated ("onum,smcp")
+  /// Stretches of this paragraph's text in another face of the family (inline em/strong).
+  std::vector<shape::StyledRange> styled{};
 };
 
 /// A place inside a word where a line may end.
@@ -33,6 +41,9 @@ struct WordBreak {
   bool adds_hyphen = false;      ///< a discretionary hyphen (dictionary point or soft hyphen)
   bool explicit_hyphen = false;  ///< after a hyphen or dash that is in the text
   bool url = false;              ///< inside a URL or an e-mail address
+  /// A break of last resort inside a stretch of a word wider than 10 em: after '_', '-', '=',
+  /// '/' (url set too), else between any two characters.
+  bool emergency = false;
 };
 
 /// A space-delimited word with its shaping.
@@ -49,9 +60,19 @@ struct ShapedParagraph {
   std::string text;
   ParagraphStyle style;
   std::vector<ShapedWord> words;
-  double space_width = 0;   ///< the font's space at this size
-  shape::ShapedRun hyphen;  ///< the hyphen glyph added at discretionary breaks
+  double space_width = 0;          ///< the font's space at this size
+  shape::ShapedRun hyphen;         ///< the hyphen glyph added at discretionary breaks
+  shape::Itemization itemization;  ///< runs by face, script and bidi level; missing characters
+  bool cjk_solid = false;          ///< has Chinese or Japanese set solid (CJK glue applies)
 };
+
+/// Sets `style`'s language and its inline faces from a story paragraph's spans (em: Italic,
+/// strong: Bold, both: Bold Italic), for the paragraph's text from byte `from` on.
+void set_text_attributes(const std::string& language, const std::vector<story::InlineSpan>& spans,
+                         std::size_t from, ParagraphStyle& style);
+
+/// The shaping options of a paragraph style (kerning and ligatures on).
+shape::ShapeOptions shape_options(const ParagraphStyle& style);
 
 /// Shapes `text` (one paragraph, valid UTF-8) word by word and finds its break points.
 /// `hyphenator` may be null when the style does not hyphenate.

@@ -61,7 +61,7 @@ std::mutex& freetype_faces_mutex() {
 FontFace new_cairo_face(const font::Font& font) {
   std::unique_lock lock(freetype_faces_mutex());
   FT_Face face = nullptr;
-  if (FT_New_Face(freetype(), font.path().c_str(), 0, &face) != 0)
+  if (FT_New_Face(freetype(), font.path().c_str(), font.face_index(), &face) != 0)
     throw std::runtime_error(font.path() + ": FreeType cannot open the font");
   lock.unlock();
   FontFace cairo_face(cairo_ft_font_face_create_for_ft_face(face, 0));
@@ -88,7 +88,7 @@ FontFace cairo_face_for(const font::Font& font) {
   static std::map<std::string, FontFace> faces;
   (void)ft_mutex;
   const std::lock_guard lock(mutex);
-  FontFace& face = faces[font.path()];
+  FontFace& face = faces[font.path() + "#" + std::to_string(font.face_index())];
   if (!face) face = new_cairo_face(font);
   return FontFace(cairo_font_face_reference(face.get()));
 }

@@ -26,6 +26,7 @@ class GlyphBatch {
  private:
   int font_ = 0;
   double size_ = 0, x_scale_ = 1;
+  bool backward_ = false;
   Color color_;
   std::vector<cairo_glyph_t> glyphs_;
   std::string text_;

@@ -19,11 +19,14 @@ struct ShapedGlyph {
   double x_offset = 0;
   double y_offset = 0;           ///< up is positive, as in HarfBuzz
   bool unsafe_to_break = false;  ///< cutting the text before this glyph's cluster changes shaping
+  font::FontId font = 0;         ///< the face that draws it (a run may hold several: fallback)
+  std::uint8_t level = 0;        ///< bidi embedding level of its text (odd: right to left)
 };
 
-/// A shaped piece of text in one font and size.
+/// A shaped piece of text at one size, in one font or (itemised, shape/itemizer.h) in several:
+/// each glyph names its face. Right-to-left pieces hold their glyphs in visual order.
 struct ShapedRun {
-  font::FontId font = 0;
+  font::FontId font = 0;  ///< the face of the first glyph (the style's face for plain text)
   double size = 0;
   std::string text;  ///< the UTF-8 text that was shaped (clusters index into it)
   std::vector<ShapedGlyph> glyphs;
@@ -40,10 +43,15 @@ struct ShapedRun {
 struct ShapeOptions {
   bool kerning = true;
   bool ligatures = true;
-  double tracking = 0;  ///< em added to every glyph's advance
+  double tracking = 0;          ///< em added to every glyph's advance
+  std::string features{};       ///< more OpenType features, HarfBuzz syntax, comma-separated
+  std::string language{};       ///< BCP 47; empty: HarfBuzz's guess from the process
+  std::uint32_t script = 0;     ///< an hb_script_t; 0: guessed from the text
+  bool right_to_left = false;   ///< shaped right to left (glyphs come out in visual order)
+  std::uint8_t bidi_level = 0;  ///< stored in each glyph (not a shaping input)
 };
 
-/// Shapes `text` (valid UTF-8, one line, left to right) with `font` at `size` points.
+/// Shapes `text` (valid UTF-8, one line, one script and direction) with `font` at `size` points.
 ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font, double size,
                      std::string_view text, const ShapeOptions& options = {});
 

@@ -10,14 +10,27 @@ std::size_t WordShapeCache::KeyHash::operator()(const Key& key) const {
   mix(std::hash<int>{}(key.font));
   mix(std::hash<double>{}(key.size));
   mix(std::hash<double>{}(key.tracking));
-  mix(static_cast<std::size_t>(key.kerning) * 2 + static_cast<std::size_t>(key.ligatures));
+  mix(static_cast<std::size_t>(key.kerning) * 4 + static_cast<std::size_t>(key.ligatures) * 2 +
+      static_cast<std::size_t>(key.right_to_left));
+  mix(key.script);
+  mix(std::hash<std::string>{}(key.features));
+  mix(std::hash<std::string>{}(key.language));
   return h;
 }
 
 ShapedRun WordShapeCache::find_or_shape(font::FontId font, double size, std::string_view text,
                                         const ShapeOptions& options,
                                         const std::function<ShapedRun()>& shape) {
-  Key key{font, size, options.tracking, options.kerning, options.ligatures, std::string(text)};
+  Key key{font,
+          size,
+          options.tracking,
+          options.kerning,
+          options.ligatures,
+          options.right_to_left,
+          options.script,
+          options.features,
+          options.language,
+          std::string(text)};
   std::shared_ptr<const ShapedRun> found;
   {
     const std::shared_lock lock(mutex_);

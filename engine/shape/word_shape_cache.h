@@ -1,13 +1,13 @@
 #pragma once
 // Shaped words, remembered (as Android's minikin does): a newspaper page shapes "the", "of" and
 // "said" dozens of times, copyfit and editions shape the same words again and again. Keyed by
-// everything that changes the result: face, size, features (kerning, ligatures), tracking and
-// the text. Language and script are not in the key because shape_text takes them from the
-// text and the process alone (hb_buffer_guess_segment_properties); add them when it stops.
+// everything that changes the result: face, size, features (kerning, ligatures and the style's
+// own), tracking, language, script, direction and the text.
 // One cache per font registry, shared by the threads that share the registry.
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <shared_mutex>
@@ -37,7 +37,9 @@ class WordShapeCache {
   struct Key {
     font::FontId font = 0;
     double size = 0, tracking = 0;
-    bool kerning = true, ligatures = true;
+    bool kerning = true, ligatures = true, right_to_left = false;
+    std::uint32_t script = 0;
+    std::string features, language;
     std::string text;
     bool operator==(const Key&) const = default;
   };

@@ -30,8 +30,8 @@ struct Paragraph {
   std::string text;
   int source_line = 0;  ///< 1-based line in the article file
   ParagraphKind kind = ParagraphKind::Body;
-  std::vector<InlineSpan> spans;  ///< inline styles; empty: all in the paragraph's style
-  std::string language;           ///< BCP 47 (xml:lang); empty: the story's language
+  std::vector<InlineSpan> spans{};  ///< inline styles; empty: all in the paragraph's style
+  std::string language{};         ///< BCP 47 (xml:lang); empty: the story's language
 };
 
 /// A picture that belongs to a story (NITF <media>, or the plain-text picture line).

@@ -38,6 +38,8 @@ struct Justification {
   bool scales_glyphs() const { return glyph_scale_min != 1.0 || glyph_scale_max != 1.0; }
 };
 
+enum class TextDirection { Auto, LeftToRight, RightToLeft };
+
 /// A named text style.
 struct TextStyle {
   std::string name;
@@ -55,6 +57,11 @@ struct TextStyle {
   double space_after = 0;             ///< pt, below the block
   Color color;
   Justification justification;
+  /// OpenType features beyond the defaults, HarfBuzz syntax: "onum", "smcp", "-liga", "salt=2".
+  std::vector<std::string> features;
+  /// The paragraphs' base direction: "auto" (from the first strong character), "ltr", "rtl"
+  /// (whole right-to-left stories: right-aligned ragged and last lines).
+  TextDirection direction = TextDirection::Auto;
   int source_line = 0;  ///< where the style is defined (for messages)
 };
 

@@ -184,11 +184,34 @@ Justification read_justification(const Field& field) {
   return justification;
 }
 
+/// OpenType feature settings: a tag of four letters or digits, "+" or "-" before it or "=N"
+/// after it ("onum", "-liga", "salt=2").
+std::vector<std::string> read_features(const Field& field) {
+  std::vector<std::string> features;
+  for (const Field& element : array_elements(field)) {
+    const std::string feature = read_string(element);
+    const std::size_t start = !feature.empty() && (feature[0] == '+' || feature[0] == '-') ? 1 : 0;
+    const std::size_t equals = feature.find('=');
+    const std::string tag =
+        feature.substr(start, equals == std::string::npos ? equals : equals - start);
+    const std::string value = equals == std::string::npos ? "0" : feature.substr(equals + 1);
+    const auto alnum = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    const bool ok = tag.size() == 4 && std::all_of(tag.begin(), tag.end(), alnum) &&
+                    !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+    if (!ok)
+      fail(element, "expected an OpenType feature such as \"onum\", \"-liga\" or \"salt=2\"");
+    features.push_back(feature);
+  }
+  return features;
+}
+
 TextStyle read_style(const Field& field) {
-  const TableView table =
-      open_table(field, {"font", "size", "leading", "align", "first_line_indent", "hyphenate",
-                         "hyphenate_capitalized", "optical_margins", "uppercase", "tracking",
-                         "space_before", "space_after", "color", "justification"});
+  const TableView table = open_table(
+      field, {"font", "size", "leading", "align", "first_line_indent", "hyphenate",
+              "hyphenate_capitalized", "optical_margins", "uppercase", "tracking", "space_before",
+              "space_after", "color", "justification", "features", "direction"});
   TextStyle style;
   style.name = field.key;
   style.source_line = field.where.line;
@@ -216,6 +239,11 @@ TextStyle read_style(const Field& field) {
   if (auto f = table.find("space_after")) style.space_after = read_non_negative_length(*f);
   if (auto f = table.find("color")) style.color = read_color(*f);
   if (auto f = table.find("justification")) style.justification = read_justification(*f);
+  if (auto f = table.find("features")) style.features = read_features(*f);
+  if (auto f = table.find("direction"))
+    style.direction = read_enum<TextDirection>(*f, {{"auto", TextDirection::Auto},
+                                                    {"ltr", TextDirection::LeftToRight},
+                                                    {"rtl", TextDirection::RightToLeft}});
   return style;
 }
 

@@ -29,7 +29,7 @@ namespace fs = std::filesystem;
 // nextlevel chain), every level's StateRecords, every TransRecord, then the strings
 // (NUL-terminated; offsets below index this string area, -1 for none). Native byte order:
 // the cache belongs to one machine. Fixed-width fields only, so no padding bytes are written.
-constexpr char kMagic[8] = {'B', 'S', 'H', 'Y', 'P', 'H', '0', '1'};
+constexpr char kMagic[8] = {'B', 'S', 'H', 'Y', 'P', 'H', '0', '2'};  // 02: whole NOHYPHEN lists
 
 struct FileHeader {
   char magic[8];
@@ -107,6 +107,18 @@ class StringArea {
     bytes_.append(text, std::strlen(text) + 1);
     return offset;
   }
+  /// `count` consecutive NUL-terminated strings (libhyphen's NOHYPHEN list: its commas
+  /// become NULs, and nohyphenl + 1 elements follow one another).
+  std::int64_t add_list(const char* text, int count) {
+    if (text == nullptr) return -1;
+    const auto offset = static_cast<std::int64_t>(bytes_.size());
+    for (int i = 0; i < count; ++i) {
+      const std::size_t length = std::strlen(text) + 1;
+      bytes_.append(text, length);
+      text += length;
+    }
+    return offset;
+  }
   const std::string& bytes() const { return bytes_; }
 
  private:
@@ -129,7 +141,7 @@ std::string compile(const HyphenDict& dict, const SourceStamp& stamp) {
   header.source_path = strings.add(stamp.path.c_str());
   for (const HyphenDict* level = &dict; level != nullptr; level = level->nextlevel) {
     LevelRecord record{};
-    record.nohyphen = strings.add(level->nohyphen);
+    record.nohyphen = strings.add_list(level->nohyphen, level->nohyphenl + 1);
     record.nohyphenl = level->nohyphenl;
     record.num_states = level->num_states;
     record.utf8 = level->utf8;

@@ -1,6 +1,8 @@
 #include "text/hyphenator.h"
 
 #include <hyphen.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cctype>
@@ -137,6 +139,24 @@ std::string Hyphenator::default_dictionary_path() {
 
 namespace {
 
+/// Recodes `word` (UTF-8) in place to the 8-bit character set `charset` (ICU's converter);
+/// false when a character has no single-byte form there.
+bool encode_8bit(const char* charset, std::string& word) {
+  UErrorCode status = U_ZERO_ERROR;
+  const CHandle<UConverter, ucnv_close> converter(ucnv_open(charset, &status));
+  if (U_FAILURE(status)) return false;
+  ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                        &status);
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(word);
+  std::string out(static_cast<std::size_t>(unicode.length()) * 4 + 4, '\0');
+  const int32_t length =
+      unicode.extract(out.data(), static_cast<int32_t>(out.size()), converter.get(), status);
+  if (U_FAILURE(status) || length != unicode.countChar32()) return false;
+  out.resize(static_cast<std::size_t>(length));
+  word = std::move(out);
+  return true;
+}
+
 /// Adds the points of one compound part, code points [first, last) of `word`, to `points`.
 void hyphenate_part(HyphenDict* dict, const std::vector<CodePoint>& word, std::size_t first,
                     std::size_t last, const HyphenationRules& rules,
@@ -169,8 +189,9 @@ void hyphenate_part(HyphenDict* dict, const std::vector<CodePoint>& word, std::s
       }
     }
   }
-  // An 8-bit dictionary would need the word recoded to its character set; only ASCII is safe.
-  if (!dict->utf8 && !ascii_only) return;
+  // An 8-bit dictionary (ISO8859-1 German, KOI8-R Russian) reads the word in its own character
+  // set, one byte a letter; a word with a letter the set lacks is not hyphenated.
+  if (!dict->utf8 && !ascii_only && !encode_8bit(dict->cset, lowered)) return;
 
   // hnj_hyphen_hyphenate2 also applies the dictionary's LEFT/RIGHTHYPHENMIN (2 and 3 for
   // en_US), so rules below those have no effect.
@@ -183,8 +204,8 @@ void hyphenate_part(HyphenDict* dict, const std::vector<CodePoint>& word, std::s
   }
 
   // hyphens[k] odd: a hyphen may follow character k of the part. For UTF-8 dictionaries
-  // libhyphen indexes characters (code points), not bytes; for 8-bit ones the word is ASCII
-  // here, so both agree.
+  // libhyphen indexes characters (code points), not bytes; for 8-bit ones a byte is a
+  // character, so both agree.
   int letters_before = 0;
   for (std::size_t k = 0; first + k + 1 < last; ++k) {
     const char32_t before = word[first + k].value;

@@ -249,7 +249,8 @@ icu::BreakIterator* line_iterator(const std::string& locale) {
   std::unique_ptr<icu::BreakIterator>& iterator = iterators[locale];
   if (!iterator) {
     UErrorCode status = U_ZERO_ERROR;
-    iterator.reset(icu::BreakIterator::createLineInstance(icu::Locale(locale.c_str()), status));
+    iterator.reset(
+        icu::BreakIterator::createLineInstance(icu::Locale::createCanonical(locale.c_str()), status));
     if (U_FAILURE(status)) iterator.reset();
     throw_if_failed(status, "createLineInstance");
   }
@@ -280,7 +281,30 @@ bool may_not_start_a_line(char32_t c) {
   return category == U_END_PUNCTUATION || category == U_FINAL_PUNCTUATION;
 }
 
-std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
+std::string line_break_locale(std::string_view language) {
+  const std::string primary(language.substr(0, language.find_first_of("-_")));
+  if (primary.empty()) return "en_US";
+  if (primary == "ja" || primary == "zh") return std::string(language) + "@lb=strict";
+  return std::string(language);
+}
+
+namespace {
+
+/// Korean keep-all: no break between two letters (Hangul syllables, or Hangul beside another
+/// letter); Korean lines break at spaces.
+void keep_words_whole(std::string_view paragraph, std::vector<BreakOpportunity>& breaks) {
+  std::erase_if(breaks, [&](const BreakOpportunity& b) {
+    if (b.kind != BreakKind::Other || b.offset == 0 || b.offset >= paragraph.size()) return false;
+    const char32_t before = previous_code_point(paragraph, b.offset).value;
+    const char32_t after = next_code_point(paragraph, b.offset).value;
+    return is_letter(before) && is_letter(after);
+  });
+}
+
+}  // namespace
+
+std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph,
+                                               std::string_view language) {
   std::vector<BreakOpportunity> breaks;
   if (paragraph.empty()) return breaks;
   if (paragraph.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {
@@ -291,7 +315,7 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
   UTextPtr text(
       utext_openUTF8(nullptr, paragraph.data(), static_cast<int64_t>(paragraph.size()), &status));
   throw_if_failed(status, "utext_openUTF8");
-  icu::BreakIterator* iterator = line_iterator("en_US");
+  icu::BreakIterator* iterator = line_iterator(line_break_locale(language));
   iterator->setText(text.get(), status);
   throw_if_failed(status, "setText");
 
@@ -306,6 +330,8 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph) {
       continue;  // "word —|next": the dash ends the line instead
     breaks.push_back({position, classify(paragraph, position), mandatory});
   }
+
+  if (language.substr(0, language.find_first_of("-_")) == "ko") keep_words_whole(paragraph, breaks);
 
   // Inside addresses, replace ICU's opportunities with our own.
   std::vector<BreakOpportunity> url_breaks;

@@ -3,6 +3,7 @@
 // and e-mail addresses (after '@' and '/', before '.'), which UAX #14 does not offer.
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,8 +30,14 @@ struct BreakOpportunity {
 bool may_not_start_a_line(char32_t c);
 
 /// Every break opportunity of `paragraph` (valid UTF-8), in increasing offset, without the
-/// trivial one at offset 0; the end of the text is reported as a mandatory break.
-std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph);
+/// trivial one at offset 0; the end of the text is reported as a mandatory break. `language`
+/// (BCP 47) picks ICU's rules: Chinese and Japanese strict kinsoku (lb=strict), Korean
+/// keep-all (no break inside a word of Hangul: Korean breaks at spaces).
+std::vector<BreakOpportunity> find_line_breaks(std::string_view paragraph,
+                                               std::string_view language = {});
+
+/// The ICU locale id the line breaker uses for `language` ("en_US" for none, "ja@lb=strict").
+std::string line_break_locale(std::string_view language);
 
 /// True for a token that looks like a URL or an e-mail address ("masi@chinadaily.com.cn",
 /// "https://example.org/a", "www.example.com", "chinadaily.com.cn"), trailing punctuation aside.

@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -46,8 +47,16 @@ std::string to_utf8(const icu::UnicodeString& u) {
   return out;
 }
 
+/// An ICU locale id ("de", "tr_TR") or a BCP 47 tag ("zh-Hant", "az-Latn"), as stories give it.
 icu::Locale to_locale(std::string_view locale) {
-  return locale.empty() ? icu::Locale::getRoot() : icu::Locale(std::string(locale).c_str());
+  if (locale.empty()) return icu::Locale::getRoot();
+  if (locale.find('-') != std::string_view::npos) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale tagged = icu::Locale::forLanguageTag(
+        icu::StringPiece(locale.data(), checked_length(locale)), status);
+    if (U_SUCCESS(status)) return tagged;
+  }
+  return icu::Locale(std::string(locale).c_str());
 }
 
 }  // namespace
@@ -132,6 +141,16 @@ bool is_closing_punctuation(char32_t c) {
   return u_hasBinaryProperty(icu(c), UCHAR_TERMINAL_PUNCTUATION) ||
          u_hasBinaryProperty(icu(c), UCHAR_QUOTATION_MARK) || category == U_END_PUNCTUATION ||
          category == U_FINAL_PUNCTUATION;
+}
+
+bool is_cjk_solid(char32_t c) {
+  // East Asian Width Wide or Fullwidth: ideographs, kana, CJK punctuation, full-width forms.
+  const auto width =
+      static_cast<UEastAsianWidth>(u_getIntPropertyValue(icu(c), UCHAR_EAST_ASIAN_WIDTH));
+  if (width != U_EA_WIDE && width != U_EA_FULLWIDTH) return false;
+  // Hangul is set with spaces between words (and keep-all breaking), not solid.
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(icu(c), &status) != USCRIPT_HANGUL;
 }
 
 char32_t simple_lower(char32_t c) {

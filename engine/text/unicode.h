@@ -48,11 +48,16 @@ bool is_word_separator(char32_t c);
 /// counterparts in other scripts), quotation marks, closing brackets and final quotes.
 bool is_closing_punctuation(char32_t c);
 
+/// Set solid in Chinese and Japanese (no spaces between words): an ideograph, kana, CJK
+/// punctuation or a full-width form (East Asian Width W or F), Hangul excepted.
+bool is_cjk_solid(char32_t c);
+
 /// Simple (one code point to one code point) lowercase mapping, for code-point-aligned work.
 char32_t simple_lower(char32_t c);
 
 /// Full case mapping of `text` (valid UTF-8) in `locale` (an ICU locale id such as "en", "tr",
-/// "de"; empty for the root locale): "straße" -> "STRASSE".
+/// "de", or a story's BCP 47 language such as "tr-TR", "el"; empty for the root locale):
+/// "straße" -> "STRASSE", Turkish "istanbul" -> "İSTANBUL", Greek accents dropped in capitals.
 std::string to_upper(std::string_view text, std::string_view locale = "en");
 std::string to_lower(std::string_view text, std::string_view locale = "en");
 

@@ -87,6 +87,8 @@ struct PageRequest {
   std::optional<int> page_number{};    ///< the folio's page; default: the first source line's
   bool copyfit = false;                ///< make each story fill its slot exactly
   bool guides = false;                 ///< draw margins, columns, grid and slots into PNG previews
+  std::string language{};             ///< BCP 47 for articles that give none ("zh-Hant", "de")
+  bool allow_missing_glyphs = false;  ///< characters no font has: boxes and a warning, no error
 };
 
 /// What happened in one slot.
