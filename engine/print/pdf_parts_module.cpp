@@ -18,8 +18,7 @@ class ModuleParts final : public PdfParts {
   Findings preflight(const std::string& path, const PreflightOptions& options) const override {
     return print::preflight(path, options);
   }
-  std::string place_pdf_ads(std::string_view cairo_pdf,
-                            const DisplayList& display) const override {
+  std::string place_pdf_ads(std::string_view cairo_pdf, const DisplayList& display) const override {
     return render::place_pdf_ads(cairo_pdf, display);
   }
   void draw_pdf_ad_page(cairo_t* cr, const PlacedImage& image) const override {

@@ -1,11 +1,10 @@
-#include "render/pdf_ads.h"
-
 #include <poppler.h>
 
 #include <stdexcept>
 #include <string>
 
 #include "core/c_handle.h"
+#include "render/pdf_ads.h"
 
 namespace broadsheet::render {
 
