@@ -1,16 +1,19 @@
 # The print module, broadsheet_pdfparts (engine/print/pdf_parts.h): the translation units that
-# use qpdf, built as a shared module beside the CLI that the engine loads with dlopen on first
+# use qpdf or poppler, built as a shared module beside the CLI that the engine loads with dlopen on first
 # use, so that a plain render never loads qpdf and the libraries it pulls in.
 # To move a translation unit into the module, add it to BROADSHEET_PDF_PARTS_SOURCES: it leaves
 # the engine library. Its libraries go in BROADSHEET_PDF_PARTS_PKG_DEPENDENCIES (PREFIX=modules,
 # as BROADSHEET_PKG_DEPENDENCIES), never in the engine's.
 set(BROADSHEET_PDF_PARTS_SOURCES
+  engine/picture/pdf_trim_box.cpp
   engine/print/content_colors.cpp
   engine/print/ink_coverage.cpp
   engine/print/preflight.cpp
   engine/print/preflight_content.cpp
-  engine/print/print_pdf.cpp)
-set(BROADSHEET_PDF_PARTS_PKG_DEPENDENCIES "QPDF=libqpdf")
+  engine/print/print_pdf.cpp
+  engine/render/pdf_ad_preview.cpp
+  engine/render/pdf_ads.cpp)
+set(BROADSHEET_PDF_PARTS_PKG_DEPENDENCIES "QPDF=libqpdf" "POPPLER=poppler-glib")
 # The module's entry point (its one export), in no other target.
 set(BROADSHEET_PDF_PARTS_ENTRY engine/print/pdf_parts_module.cpp)
 

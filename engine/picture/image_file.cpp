@@ -3,12 +3,11 @@
 #include "picture/jpeg_library.h"
 
 #include <exception>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
+#include <optional>
 
 #include "core/bounded_read.h"
 #include "core/diagnostics.h"
+#include "print/pdf_parts.h"
 
 namespace broadsheet::picture {
 
@@ -68,24 +67,20 @@ void read_png(PlacedImage& image, const std::string& what) {
   image.height = big_endian(image.bytes, 20);
 }
 
+/// The trim box is read by the print module (qpdf), loaded here on the first PDF.
 void read_pdf(PlacedImage& image, const std::string& what) {
+  const print::PdfParts& parts = print::pdf_parts();  // a missing module is no unreadable PDF
+  std::optional<PdfBox> box;
   try {
-    QPDF pdf;
-    pdf.setSuppressWarnings(true);
-    pdf.processMemoryFile(image.path.c_str(), image.bytes.data(), image.bytes.size());
-    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
-    if (pages.empty()) fail(image.path, what, "is a PDF without pages");
-    QPDFObjectHandle trim = pages.front().getTrimBox();  // the MediaBox when there is none
-    const QPDFObjectHandle::Rectangle box = trim.getArrayAsRectangle();
-    image.trim_x = box.llx;
-    image.trim_y = box.lly;
-    image.width = box.urx - box.llx;
-    image.height = box.ury - box.lly;
-  } catch (const InputError&) {
-    throw;
+    box = parts.pdf_trim_box(image.bytes, image.path);
   } catch (const std::exception& e) {
     fail(image.path, what, std::string("is not a readable PDF: ") + e.what());
   }
+  if (!box) fail(image.path, what, "is a PDF without pages");
+  image.trim_x = box->x;
+  image.trim_y = box->y;
+  image.width = box->width;
+  image.height = box->height;
 }
 
 }  // namespace

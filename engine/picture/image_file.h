@@ -1,6 +1,7 @@
 #pragma once
 // Reading picture and advertisement files: JPEG, PNG and PDF, told apart by their first bytes,
-// with their size read from the header (a JPEG's by libjpeg, a PDF's trim box by qpdf).
+// with their size read from the header (a JPEG's by libjpeg, a PDF's trim box by qpdf in the print
+// module, print/pdf_parts.h).
 
 #include <string>
 

@@ -1,12 +1,19 @@
 #pragma once
-// The parts of the print pass that read and write PDFs with qpdf (the print PDF rewrite,
-// preflight) live in a module, broadsheet_pdfparts, that the engine loads on first use: a plain
-// render never loads qpdf and the libraries it pulls in (GnuTLS, Nettle, GMP, ...).
+// Every part of the engine that reads or writes PDFs with qpdf or poppler (the print PDF rewrite,
+// preflight, PDF ads and PDF pictures) lives in a module, broadsheet_pdfparts, that the engine
+// loads on first use: a render without PDF ads never loads qpdf, poppler and the libraries they
+// pull in (GnuTLS, Nettle, GMP, ...).
 // The module's sources are a CMake list (engine/cmake/pdf_parts.cmake).
 
+#include <cairo.h>
+
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/display_list.h"
+#include "core/placed_image.h"
+#include "picture/pdf_trim_box.h"
 #include "print/preflight.h"
 #include "print/print_pdf.h"
 
@@ -14,7 +21,7 @@ namespace broadsheet::print {
 
 /// Changed whenever PdfParts or a type it passes changes: a module built for another interface
 /// (or another Broadsheet version) is refused.
-inline constexpr int kPdfPartsInterface = 1;
+inline constexpr int kPdfPartsInterface = 2;
 
 /// What the module offers. The engine and the module are built together by one compiler, so
 /// C++ types cross; std::runtime_error (and UnreadablePdf) propagate as from a direct call.
@@ -26,6 +33,14 @@ class PdfParts {
                                      const PrintPdfSettings& settings) const = 0;
   /// preflight() of preflight.h.
   virtual Findings preflight(const std::string& path, const PreflightOptions& options) const = 0;
+  /// place_pdf_ads() of render/pdf_ads.h (qpdf).
+  virtual std::string place_pdf_ads(std::string_view cairo_pdf,
+                                    const DisplayList& display) const = 0;
+  /// draw_pdf_ad_page() of render/pdf_ads.h (poppler, the PNG preview).
+  virtual void draw_pdf_ad_page(cairo_t* cr, const PlacedImage& image) const = 0;
+  /// pdf_trim_box() of picture/pdf_trim_box.h (qpdf).
+  virtual std::optional<picture::PdfBox> pdf_trim_box(std::string_view bytes,
+                                                      const std::string& name) const = 0;
 };
 
 /// The module's parts, loaded on the first call (thread-safe) and kept until exit. The module

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "print/pdf_parts.h"
+#include "render/pdf_ads.h"
 
 namespace broadsheet::print {
 
@@ -16,6 +17,16 @@ class ModuleParts final : public PdfParts {
   }
   Findings preflight(const std::string& path, const PreflightOptions& options) const override {
     return print::preflight(path, options);
+  }
+  std::string place_pdf_ads(std::string_view cairo_pdf, const DisplayList& display) const override {
+    return render::place_pdf_ads(cairo_pdf, display);
+  }
+  void draw_pdf_ad_page(cairo_t* cr, const PlacedImage& image) const override {
+    render::draw_pdf_ad_page(cr, image);
+  }
+  std::optional<picture::PdfBox> pdf_trim_box(std::string_view bytes,
+                                              const std::string& name) const override {
+    return picture::pdf_trim_box(bytes, name);
   }
 };
 

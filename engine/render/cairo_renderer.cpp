@@ -23,6 +23,7 @@
 #include "core/atomic_file.h"
 #include "core/c_handle.h"
 #include "core/limits.h"
+#include "print/pdf_parts.h"
 #include "render/glyph_batch.h"
 #include "render/image_draw.h"
 #include "render/pdf_ads.h"
@@ -253,7 +254,7 @@ void write_pdf(const DisplayList& display, const font::FontRegistry& fonts, std:
     Surface surface(cairo_pdf_surface_create_for_stream(write_to_stream, &cairo_pdf, first.width,
                                                         first.height));
     emit_pdf(surface.get(), display, fonts, options, "PDF stream");
-    out << place_pdf_ads(cairo_pdf.view(), display);
+    out << print::pdf_parts().place_pdf_ads(cairo_pdf.view(), display);  // the module: qpdf
     return;
   }
   Surface surface(

@@ -1,7 +1,5 @@
 #include "render/image_draw.h"
 
-#include <poppler.h>
-
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -9,6 +7,7 @@
 
 #include "core/c_handle.h"
 #include "picture/jpeg_library.h"
+#include "print/pdf_parts.h"
 
 namespace broadsheet::render {
 
@@ -84,26 +83,6 @@ Surface png_surface(const PlacedImagePtr& image) {
   return surface;
 }
 
-/// Poppler draws the PDF's first page, its trim box's top left at the origin, in points.
-void draw_pdf_page(cairo_t* cr, const PlacedImage& image) {
-  CHandle<GBytes, g_bytes_unref> bytes(g_bytes_new(image.bytes.data(), image.bytes.size()));
-  GError* error = nullptr;
-  CHandle<PopplerDocument, g_object_unref> document(
-      poppler_document_new_from_bytes(bytes.get(), nullptr, &error));
-  if (!document) {
-    const std::string message = error ? error->message : "unknown error";
-    if (error) g_error_free(error);
-    throw std::runtime_error(image.path + ": poppler cannot read the PDF: " + message);
-  }
-  CHandle<PopplerPage, g_object_unref> page(poppler_document_get_page(document.get(), 0));
-  if (!page) throw std::runtime_error(image.path + ": poppler finds no page");
-  double page_width = 0, page_height = 0;
-  poppler_page_get_size(page.get(), &page_width, &page_height);
-  // Poppler's origin is the page's top left; the trim box is given from the bottom left.
-  cairo_translate(cr, -image.trim_x, -(page_height - image.trim_y - image.height));
-  poppler_page_render(page.get(), cr);
-}
-
 }  // namespace
 
 void draw_image(cairo_t* cr, const ImageItem& item, bool vector_pdf) {
@@ -115,7 +94,7 @@ void draw_image(cairo_t* cr, const ImageItem& item, bool vector_pdf) {
   cairo_translate(cr, item.x, item.y);
   cairo_scale(cr, item.scale, item.scale);
   if (image.format == ImageFormat::Pdf) {
-    draw_pdf_page(cr, image);
+    print::pdf_parts().draw_pdf_ad_page(cr, image);  // the module: poppler
   } else {
     const Surface surface =
         image.format == ImageFormat::Jpeg ? jpeg_surface(item.image) : png_surface(item.image);

@@ -1,7 +1,7 @@
 #pragma once
 // Drawing pictures and advertisements with Cairo. A JPEG goes to a PDF as its own bytes (Cairo's
 // JPEG MIME data): nothing is re-encoded. A PNG is decoded and drawn. A PDF advertisement is
-// drawn by poppler on raster surfaces (the PNG preview); on a PDF surface it is left out, for
+// drawn by poppler (in the print module) on raster surfaces (the PNG preview); on a PDF surface it is left out, for
 // place_pdf_ads (render/pdf_ads.h) to put in as vectors.
 
 #include <cairo.h>

@@ -16,12 +16,6 @@ namespace {
 
 using Object = QPDFObjectHandle;
 
-const ImageItem* pdf_ad(const DisplayItem& item) {
-  const auto* image = std::get_if<ImageItem>(&item.shape);
-  if (image == nullptr || item.layer != Layer::Print) return nullptr;
-  return image->image->format == ImageFormat::Pdf ? image : nullptr;
-}
-
 std::string number(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.4f", value);
@@ -77,13 +71,6 @@ void add_ads_to_page(QPDF& pdf, QPDFPageObjectHelper& page, const DisplayPage& d
 }
 
 }  // namespace
-
-bool has_pdf_ads(const DisplayList& display) {
-  for (const DisplayPage& page : display.pages)
-    for (const DisplayItem& item : page.items)
-      if (pdf_ad(item)) return true;
-  return false;
-}
 
 std::string place_pdf_ads(std::string_view cairo_pdf, const DisplayList& display) {
   QPDF pdf;

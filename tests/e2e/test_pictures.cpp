@@ -211,3 +211,25 @@ BOOST_AUTO_TEST_CASE(a_pull_quote_sits_in_one_column_of_the_rail_between_rules) 
   const CommandResult pdf_text = run_command("pdftotext '" + test_out("pull_quote.pdf") + "' -");
   BOOST_TEST(pdf_text.output.find("Wangari Maathai, 1999") != std::string::npos);
 }
+
+// A PDF ad is read (qpdf), placed (qpdf) and previewed (poppler) by the print module
+// (print/pdf_parts.h): a page with one loads it; without it the render fails naming where it
+// looked, and no PDF is left behind.
+BOOST_AUTO_TEST_CASE(a_pdf_ad_loads_the_print_module_with_qpdf_and_poppler) {
+  const CommandResult r =
+      run_command("LD_DEBUG=files " + broadsheet_binary() + " render '" + kLead + "' -t '" +
+                  kTemplate + "' -o '" + test_out("pictures_loads.pdf") + "' --png '" +
+                  test_out("pictures_loads.png") + "' --slot ad=" + kAd);
+  BOOST_TEST_REQUIRE(r.status == 0, r.output);
+  BOOST_TEST(r.output.find("broadsheet_pdfparts") != std::string::npos);
+  BOOST_TEST(r.output.find("libqpdf") != std::string::npos);
+  BOOST_TEST(r.output.find("libpoppler") != std::string::npos);
+
+  const std::string pdf = test_out("pictures_no_module.pdf");
+  const CommandResult m = run_command("BROADSHEET_MODULE_DIR=" + test_out("no_module_here") + " " +
+                                      broadsheet_binary() + " render '" + kLead + "' -t '" +
+                                      kTemplate + "' -o '" + pdf + "' --slot ad=" + kAd);
+  BOOST_TEST(m.status == 1);
+  BOOST_TEST(m.output.find("broadsheet_pdfparts") != std::string::npos, m.output);
+  BOOST_TEST(!std::filesystem::exists(pdf));
+}

@@ -335,6 +335,7 @@ BOOST_AUTO_TEST_CASE(a_plain_render_loads_neither_the_print_module_nor_qpdf) {
   BOOST_TEST_REQUIRE(r.status == 0, r.output);
   BOOST_TEST(r.output.find("libharfbuzz") != std::string::npos);  // LD_DEBUG did report
   BOOST_TEST(r.output.find("libqpdf") == std::string::npos);
+  BOOST_TEST(r.output.find("libpoppler") == std::string::npos);
   BOOST_TEST(r.output.find("broadsheet_pdfparts") == std::string::npos);
 
   const auto p = run_command("LD_DEBUG=files " + broadsheet_binary() + " render " + kArticle +
