@@ -1,10 +1,11 @@
 #include <hb-ot.h>
 #include <hb.h>
+#include <nettle/sha2.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
-#include <qpdf/QPDFCryptoProvider.hh>
 #include <vector>
 
 #include "core/c_handle.h"
@@ -21,21 +22,22 @@ double metric_em(hb_font_t* font, hb_ot_metrics_tag_t tag, unsigned upem, double
   return static_cast<double>(value) / upem;
 }
 
-/// The SHA-256 of a file in lowercase hex (qpdf's crypto provider), empty when unreadable.
+/// The SHA-256 of a file in lowercase hex (Nettle), empty when unreadable.
 std::string sha256_of_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return {};
-  const auto sha = QPDFCryptoProvider::getImpl();
-  sha->SHA2_init(256);
+  sha256_ctx sha;
+  sha256_init(&sha);
   std::vector<char> buffer(1 << 16);
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    sha->SHA2_update(reinterpret_cast<const unsigned char*>(buffer.data()),
-                     static_cast<std::size_t>(in.gcount()));
+    sha256_update(&sha, static_cast<std::size_t>(in.gcount()),
+                  reinterpret_cast<const std::uint8_t*>(buffer.data()));
   }
-  sha->SHA2_finalize();
+  std::uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&sha, SHA256_DIGEST_SIZE, digest);
   std::string hex;
-  for (unsigned char byte : sha->SHA2_digest()) {
+  for (std::uint8_t byte : digest) {
     char two[3];
     std::snprintf(two, sizeof two, "%02x", byte);
     hex += two;
