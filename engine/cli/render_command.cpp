@@ -7,8 +7,10 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <regex>
+#include <set>
 
 #include "cli/commands.h"
 #include "cli/file_watcher.h"
@@ -130,18 +132,20 @@ std::vector<std::string> input_paths(const RenderArgs& args) {
 
 /// Before any work: no output may be an input, nor the same file as another output.
 void check_output_paths(const RenderArgs& args, const std::vector<std::string>& outputs) {
-  const std::vector<std::string> inputs = input_paths(args);
-  for (std::size_t i = 0; i < outputs.size(); ++i) {
+  std::map<FileIdentity, std::string> inputs;
+  for (const std::string& input : input_paths(args))
+    inputs.try_emplace(file_identity(input), input);
+  std::set<FileIdentity> seen;
+  for (const std::string& output : outputs) {
     std::error_code ec;
-    const auto status = std::filesystem::symlink_status(outputs[i], ec);
+    const auto status = std::filesystem::symlink_status(output, ec);
     if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-      throw Error(outputs[i], 0, 0, "exists and is not a regular file (only those are replaced)");
-    for (const std::string& input : inputs)
-      if (same_file(outputs[i], input))
-        throw Error(outputs[i], 0, 0, "an output may not replace an input (" + input + ")");
-    for (std::size_t j = 0; j < i; ++j)
-      if (same_file(outputs[i], outputs[j]))
-        throw Error(outputs[i], 0, 0, "named for two outputs; give each its own file");
+      throw Error(output, 0, 0, "exists and is not a regular file (only those are replaced)");
+    const FileIdentity identity = file_identity(output);
+    if (const auto input = inputs.find(identity); input != inputs.end())
+      throw Error(output, 0, 0, "an output may not replace an input (" + input->second + ")");
+    if (!seen.insert(identity).second)
+      throw Error(output, 0, 0, "named for two outputs; give each its own file");
   }
 }
 

@@ -190,12 +190,22 @@ void OutputBatch::commit() {
   files_.clear();
 }
 
+FileIdentity file_identity(const std::string& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) == 0)
+    return {.exists = true,
+            .device = static_cast<unsigned long long>(status.st_dev),
+            .inode = static_cast<unsigned long long>(status.st_ino),
+            .path = {}};
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  // A path that cannot be made canonical is compared as written, made absolute.
+  if (ec) canonical = fs::absolute(path, ec).lexically_normal();
+  return {.exists = false, .device = 0, .inode = 0, .path = canonical.string()};
+}
+
 bool same_file(const std::string& a, const std::string& b) {
-  std::error_code ec1, ec2;
-  if (fs::equivalent(a, b, ec1)) return true;
-  const fs::path canonical_a = fs::weakly_canonical(a, ec1);
-  const fs::path canonical_b = fs::weakly_canonical(b, ec2);
-  return !ec1 && !ec2 && canonical_a == canonical_b;
+  return file_identity(a) == file_identity(b);
 }
 
 void write_file_atomically(const std::string& path, std::string_view text,

@@ -7,6 +7,7 @@
 // O_NOFOLLOW and mode 0600, so a file or symlink planted at that name is never opened or
 // trusted; it gets mode 0644 once written. Only a regular file (or nothing) is ever replaced.
 
+#include <compare>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,8 +58,20 @@ class OutputBatch {
   std::vector<AtomicFile> files_;
 };
 
-/// The same file, by path or (when both exist) by identity: "./x", "d/../x" and hard links
-/// count. For refusing an output that would replace an input.
+/// What a path names, for telling whether two paths are one file: an existing file's device and
+/// inode (so hard links and symlinks count), else the path made canonical as far as it exists
+/// ("./x" and "d/../x" count). Asked once per path, so checking N outputs against M inputs is
+/// N + M lookups, not N × M.
+struct FileIdentity {
+  bool exists = false;
+  unsigned long long device = 0, inode = 0;
+  std::string path;  // when it does not exist
+  auto operator<=>(const FileIdentity&) const = default;
+};
+FileIdentity file_identity(const std::string& path);
+
+/// The same file, by path or (when both exist) by identity. For refusing an output that would
+/// replace an input.
 bool same_file(const std::string& a, const std::string& b);
 
 /// Writes `text` to `path` through an AtomicFile; throws std::runtime_error naming `what`.

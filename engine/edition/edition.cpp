@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <initializer_list>
+#include <map>
 #include <utility>
 
 #include "core/atomic_file.h"
@@ -168,22 +169,32 @@ std::vector<std::pair<std::string, std::string>> edition_inputs(const Edition& e
 /// Throws when `output` (written for `whose`) is one of the edition's inputs.
 void check_not_an_input(const Edition& edition, const std::string& output,
                         const std::string& whose) {
+  const FileIdentity identity = file_identity(output);
   for (const auto& [input, what] : edition_inputs(edition))
-    if (same_file(output, input))
+    if (file_identity(input) == identity)
       throw InputError({edition.file}, whose + " writes " + output + ", which is " + what + " (" +
                                            input + "); an output may not replace an input");
 }
 
 /// Before any work: no page writes an input, and no two pages write one file (they would race).
+/// Each path is looked up once (an edition of hundreds of pages checks in milliseconds).
 void check_outputs(const Edition& edition) {
+  std::map<FileIdentity, std::pair<std::string, std::string>> inputs;  // path, what it is
+  for (auto& [path, what] : edition_inputs(edition))
+    inputs.try_emplace(file_identity(path), path, what);
+  std::map<FileIdentity, std::size_t> outputs;  // the first page that writes each
   for (std::size_t i = 0; i < edition.pages.size(); ++i) {
     const std::string& output = edition.pages[i].output;
-    check_not_an_input(edition, output, "page " + std::to_string(i + 1));
-    for (std::size_t j = 0; j < i; ++j)
-      if (same_file(output, edition.pages[j].output))
-        throw InputError({edition.file}, "pages " + std::to_string(j + 1) + " and " +
-                                             std::to_string(i + 1) + " both write " + output +
-                                             " (" + edition.pages[j].output + ")");
+    const FileIdentity identity = file_identity(output);
+    if (const auto input = inputs.find(identity); input != inputs.end())
+      throw InputError({edition.file}, "page " + std::to_string(i + 1) + " writes " + output +
+                                           ", which is " + input->second.second + " (" +
+                                           input->second.first +
+                                           "); an output may not replace an input");
+    if (const auto [first, added] = outputs.try_emplace(identity, i); !added)
+      throw InputError({edition.file}, "pages " + std::to_string(first->second + 1) + " and " +
+                                           std::to_string(i + 1) + " both write " + output + " (" +
+                                           edition.pages[first->second].output + ")");
   }
 }
 
