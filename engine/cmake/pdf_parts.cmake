@@ -1,11 +1,13 @@
 # The print module, broadsheet_pdfparts (engine/print/pdf_parts.h): the translation units that
-# use qpdf or poppler, built as a shared module beside the CLI that the engine loads with dlopen on first
-# use, so that a plain render never loads qpdf and the libraries it pulls in.
+# use qpdf, poppler or Little CMS, built as a shared module beside the CLI that the engine loads
+# with dlopen on first use, so that a plain render never loads them and what they pull in.
 # To move a translation unit into the module, add it to BROADSHEET_PDF_PARTS_SOURCES: it leaves
 # the engine library. Its libraries go in BROADSHEET_PDF_PARTS_PKG_DEPENDENCIES (PREFIX=modules,
 # as BROADSHEET_PKG_DEPENDENCIES), never in the engine's.
 set(BROADSHEET_PDF_PARTS_SOURCES
   engine/picture/pdf_trim_box.cpp
+  engine/print/cmyk_converter.cpp
+  engine/print/color_table.cpp
   engine/print/content_colors.cpp
   engine/print/ink_coverage.cpp
   engine/print/preflight.cpp
@@ -13,7 +15,7 @@ set(BROADSHEET_PDF_PARTS_SOURCES
   engine/print/print_pdf.cpp
   engine/render/pdf_ad_preview.cpp
   engine/render/pdf_ads.cpp)
-set(BROADSHEET_PDF_PARTS_PKG_DEPENDENCIES "QPDF=libqpdf" "POPPLER=poppler-glib")
+set(BROADSHEET_PDF_PARTS_PKG_DEPENDENCIES "QPDF=libqpdf" "POPPLER=poppler-glib" "LCMS2=lcms2")
 # The module's entry point (its one export), in no other target.
 set(BROADSHEET_PDF_PARTS_ENTRY engine/print/pdf_parts_module.cpp)
 

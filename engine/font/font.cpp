@@ -1,6 +1,6 @@
+#include <glib.h>
 #include <hb-ot.h>
 #include <hb.h>
-#include <nettle/sha2.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -22,27 +22,19 @@ double metric_em(hb_font_t* font, hb_ot_metrics_tag_t tag, unsigned upem, double
   return static_cast<double>(value) / upem;
 }
 
-/// The SHA-256 of a file in lowercase hex (Nettle), empty when unreadable.
+/// The SHA-256 of a file in lowercase hex, empty when unreadable. GLib's checksum: the process
+/// has GLib loaded already (Cairo and HarfBuzz use it), so pins cost no library of their own.
 std::string sha256_of_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return {};
-  sha256_ctx sha;
-  sha256_init(&sha);
+  const CHandle<GChecksum, g_checksum_free> sha(g_checksum_new(G_CHECKSUM_SHA256));
   std::vector<char> buffer(1 << 16);
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    sha256_update(&sha, static_cast<std::size_t>(in.gcount()),
-                  reinterpret_cast<const std::uint8_t*>(buffer.data()));
+    g_checksum_update(sha.get(), reinterpret_cast<const guchar*>(buffer.data()),
+                      static_cast<gssize>(in.gcount()));
   }
-  std::uint8_t digest[SHA256_DIGEST_SIZE];
-  sha256_digest(&sha, SHA256_DIGEST_SIZE, digest);
-  std::string hex;
-  for (std::uint8_t byte : digest) {
-    char two[3];
-    std::snprintf(two, sizeof two, "%02x", byte);
-    hex += two;
-  }
-  return hex;
+  return g_checksum_get_string(sha.get());
 }
 
 /// A pinned system face must be the file the manifest names, byte for byte.

@@ -4,12 +4,9 @@
 
 #include <array>
 #include <cmath>
-#include <fstream>
 #include <stdexcept>
 
-#include "core/bounded_read.h"
 #include "core/c_handle.h"
-#include "core/limits.h"
 
 namespace broadsheet::print {
 
@@ -35,21 +32,6 @@ std::string profile_description(void* profile) {
 struct CmykConverter::Transform {
   CHandle<void, cmsDeleteTransform> handle;
 };
-
-std::string default_cmyk_profile_path() {
-  return "/usr/share/color/icc/ghostscript/default_cmyk.icc";
-}
-
-std::string read_icc_profile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw std::runtime_error(path + ": cannot read the ICC profile" +
-                             (path == default_cmyk_profile_path()
-                                  ? " (Debian package libgs-common; scripts/setup.sh installs it)"
-                                  : ""));
-  in.close();
-  return read_bounded_file(path, limits::kIccProfileBytes, "ICC profile");
-}
 
 CmykConverter::CmykConverter(const std::string& profile, double ink_limit)
     : transform_(std::make_unique<Transform>()), ink_limit_(ink_limit) {

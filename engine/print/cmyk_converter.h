@@ -1,19 +1,14 @@
 #pragma once
-// RGB to CMYK for print through an ICC output profile (Little CMS), with an ink limit.
+// RGB to CMYK for print through an ICC output profile (Little CMS), with an ink limit. Part of
+// the print module (pdf_parts.h): a render without --print never loads Little CMS.
 
 #include <memory>
 #include <string>
 
 #include "core/geometry.h"
+#include "print/icc_profile.h"
 
 namespace broadsheet::print {
-
-/// Ghostscript's default CMYK output profile (Debian's libgs-common), used when a template names
-/// none.
-std::string default_cmyk_profile_path();
-
-/// The bytes of an ICC profile file; throws std::runtime_error naming the file.
-std::string read_icc_profile(const std::string& path);
 
 /// Converts sRGB colours to the inks of one CMYK output profile. Neutral greys (black, white,
 /// the rule greys) become black ink only, never four inks; other colours go through the

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "print/cmyk_converter.h"
 #include "print/pdf_parts.h"
 #include "render/pdf_ads.h"
 
@@ -23,6 +24,12 @@ class ModuleParts final : public PdfParts {
   }
   void draw_pdf_ad_page(cairo_t* cr, const PlacedImage& image) const override {
     render::draw_pdf_ad_page(cr, image);
+  }
+  ColorTable assign_print_colors(DisplayList& display, const std::string& icc_profile,
+                                 double ink_limit, std::string& profile_name) const override {
+    const CmykConverter converter(icc_profile, ink_limit);
+    profile_name = converter.description();
+    return print::assign_print_colors(display, converter);
   }
   std::optional<picture::PdfBox> pdf_trim_box(std::string_view bytes,
                                               const std::string& name) const override {

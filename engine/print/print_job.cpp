@@ -1,10 +1,9 @@
 #include "print/print_job.h"
 
-#include <memory>
 #include <sstream>
 #include <stdexcept>
 
-#include "print/cmyk_converter.h"
+#include "print/icc_profile.h"
 #include "print/pdf_parts.h"
 
 namespace broadsheet::print {
@@ -19,15 +18,12 @@ PrintJob prepare_print(const DisplayList& preview,
   const std::string profile_path =
       options.icc_profile.empty() ? default_cmyk_profile_path() : options.icc_profile;
   settings.icc_profile = read_icc_profile(profile_path);
-  const auto converter = [&] {
-    try {
-      return std::make_unique<CmykConverter>(settings.icc_profile, options.ink_limit);
-    } catch (const std::runtime_error& e) {
-      throw std::runtime_error(profile_path + ": " + e.what());
-    }
-  }();
-  settings.profile_name = converter->description();
-  settings.colors = assign_print_colors(job.display, *converter);
+  try {  // the module: Little CMS
+    settings.colors = pdf_parts().assign_print_colors(job.display, settings.icc_profile,
+                                                      options.ink_limit, settings.profile_name);
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(profile_path + ": " + e.what());
+  }
   settings.overprint_black = options.overprint_black;
   settings.output_condition = options.output_condition;
   settings.info = std::move(info);
