@@ -182,18 +182,17 @@ BOOST_AUTO_TEST_CASE(column_order_in_the_template_overrides_the_story) {
   layout_template::PageTemplate tpl = page21();
   for (auto& slot : tpl.slots)
     if (slot.name == "lead") slot.column_order = layout_template::ColumnOrder::LeftToRight;
-  const auto body_ltr = lines_of(compose_story(sample("10_arabic", "ar"), tpl),
-                                 compose::LineRole::Body);
+  const auto body_ltr =
+      lines_of(compose_story(sample("10_arabic", "ar"), tpl), compose::LineRole::Body);
   const auto [left, right] = lead_columns_span(tpl);
   BOOST_TEST_REQUIRE(!body_ltr.empty());
-  BOOST_TEST(body_ltr.front().left + body_ltr.front().width ==
-                 left + body_ltr.front().measure,
+  BOOST_TEST(body_ltr.front().left + body_ltr.front().width == left + body_ltr.front().measure,
              boost::test_tools::tolerance(0.01));
   // An English story in a slot that fills from the right.
   for (auto& slot : tpl.slots)
     if (slot.name == "lead") slot.column_order = layout_template::ColumnOrder::RightToLeft;
-  const auto body_en = lines_of(compose_story(sample("00_page21_china_daily", "en"), tpl),
-                                compose::LineRole::Body);
+  const auto body_en =
+      lines_of(compose_story(sample("00_page21_china_daily", "en"), tpl), compose::LineRole::Body);
   BOOST_TEST_REQUIRE(!body_en.empty());
   BOOST_TEST(body_en.front().left == right - body_en.front().measure,
              boost::test_tools::tolerance(0.01));
