@@ -229,3 +229,33 @@ BOOST_AUTO_TEST_CASE(templates_read_column_order_and_style_language) {
     BOOST_TEST(std::string(e.what()).find("wrong.toml:73") != std::string::npos, e.what());
   }
 }
+
+BOOST_AUTO_TEST_CASE(a_right_to_left_dateline_opens_the_first_column_at_its_right) {
+  story::Story story = sample("10_arabic", "ar");
+  story::Paragraph dateline;
+  dateline.text = "القاهرة";
+  dateline.source_line = 1;
+  story.dateline = dateline;
+  const compose::PageLayout layout = compose_story(story);
+  const auto datelines = lines_of(layout, compose::LineRole::Dateline);
+  BOOST_TEST_REQUIRE(datelines.size() == 1u);
+  const auto [left, right] = lead_columns_span(page21());
+  const compose::PlacedLine& d = datelines.front();
+  BOOST_TEST(d.left + d.width == right, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(d.width > 10);
+  // The first body line leaves the dateline's room at its right end.
+  const auto body = lines_of(layout, compose::LineRole::Body);
+  BOOST_TEST_REQUIRE(!body.empty());
+  BOOST_TEST(body.front().column == 0);
+  BOOST_TEST(body.front().left == right - body.front().measure, boost::test_tools::tolerance(0.01));
+  // Its glyphs stop short of the dateline: the first body paragraph's run ends left of it.
+  double rightmost_body_ink = 0;
+  for (const auto& page : layout.display.pages)
+    for (const auto& item : page.items)
+      if (const auto* run = std::get_if<GlyphRunItem>(&item.shape);
+          run && run->tag == "P" && !run->glyphs.empty() &&
+          std::abs(run->glyphs.front().y - d.baseline) < 0.01)
+        for (const auto& g : run->glyphs) rightmost_body_ink = std::max(rightmost_body_ink, g.x);
+  BOOST_TEST(rightmost_body_ink > right - body.front().measure);
+  BOOST_TEST(rightmost_body_ink < d.left);
+}
