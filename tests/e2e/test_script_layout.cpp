@@ -146,6 +146,17 @@ BOOST_AUTO_TEST_CASE(the_file_language_wins_over_lang) {
   BOOST_TEST(fonts.find("CJKjp") == std::string::npos, fonts);
 }
 
+BOOST_AUTO_TEST_CASE(a_bad_lang_option_is_an_error) {
+  const CommandResult r =
+      run_command(broadsheet_binary() + " render " + article("12_chinese_traditional") +
+                  " -t templates/page21.toml --no-deck --page 1 "
+                  "--date 2026-11-30 --lang zh_Hant -o " +
+                  test_out("script_layout_badlang.pdf"));
+  BOOST_TEST(r.status == 1, r.output);
+  BOOST_TEST(r.output.find("--lang") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("zh_Hant") != std::string::npos, r.output);
+}
+
 BOOST_AUTO_TEST_CASE(an_arabic_story_fills_its_columns_from_the_right) {
   for (const std::string language : {"ar", ""}) {  // by language, or by its first letter
     const compose::PageLayout layout = compose_story(sample("10_arabic", language));
