@@ -11,8 +11,8 @@
 #include "compose/composer.h"
 #include "compose/guides.h"
 #include "core/diagnostics.h"
-#include "picture/image_file.h"
 #include "font/coverage.h"
+#include "picture/image_file.h"
 #include "print/print_job.h"
 #include "print/print_metadata.h"
 #include "render/cairo_renderer.h"
@@ -21,6 +21,7 @@
 #include "story/smart_quotes.h"
 #include "story/story.h"
 #include "template/page_template.h"
+#include "text/language.h"
 
 namespace broadsheet {
 
@@ -100,6 +101,9 @@ Layout Engine::compose(const PageRequest& request) const {
   std::vector<story::Story> stories = parse_articles(request.articles);
   if (tpl.smart_quotes)
     for (story::Story& story : stories) story::curl_quotes(story);
+  if (!request.language.empty() && !text::is_valid_language_tag(request.language))
+    throw InputError({"--lang", 0, 0}, "bad language tag \"" + request.language +
+                                           "\" (expected a BCP 47 tag such as en, zh-Hant, ar)");
   for (story::Story& story : stories)
     if (story.language.empty()) story.language = request.language;
   const Warnings coverage =

@@ -42,6 +42,15 @@ std::size_t drop_cap_end(std::string_view text) {
   return text::trim_white_space(rest).empty() || rest.front() == ' ' ? 0 : offset;
 }
 
+/// A line set at a measure of 1e4 as wide as its text: the dump's measure, and its glyphs from
+/// 0 (a right-to-left line hangs from the far end of that measure).
+void flush_left(paragraph::SetLine& line) {
+  line.measure = line.width;
+  for (GlyphRunItem& run : line.runs)
+    for (PositionedGlyph& g : run.glyphs) g.x -= line.offset;
+  line.offset = 0;
+}
+
 void set_drop_cap(const ComposeContext& context, const lt::PageTemplate& tpl, const lt::Slot& slot,
                   const story::Story& story, double grid_pitch, BodyOpeningSet& out) {
   // A dateline opens the paragraph instead: a letter cut off from its word by "BEIJING —"
@@ -61,7 +70,7 @@ void set_drop_cap(const ComposeContext& context, const lt::PageTemplate& tpl, co
   out.drop_cap = set_display_block(context, style, LineRole::DropCap, text.substr(0, end), size,
                                    1e4, 1, 1, story.language);
   if (out.drop_cap->lines.empty()) return out.drop_cap.reset();
-  out.drop_cap->lines.front().measure = out.drop_cap->lines.front().width;  // the dump's measure
+  flush_left(out.drop_cap->lines.front());
   out.opening.skip_bytes = end;
   out.opening.drop_lines = slot.drop_cap_lines;
   out.opening.drop_indent = out.drop_cap->lines.front().width + 0.4 * body.size;
@@ -90,7 +99,8 @@ BodyOpeningSet set_body_opening(const ComposeContext& context, const lt::PageTem
     return out;
   }
   out.opening.first_line_indent = dateline.lines.front().width + 0.3 * body.size;
-  dateline.lines.front().measure = dateline.lines.front().width;  // the dump's measure
+  flush_left(dateline.lines.front());
+  out.right_to_left = context.direction == text::BaseDirection::RightToLeft;
   out.dateline = std::move(dateline);
   return out;
 }
@@ -104,15 +114,22 @@ LineWidthFn opening_widths(const BodyOpening& opening, double measure) {
 
 void place_body_opening(const BodyOpeningSet& set, const ModuleRegion& region, int first_row,
                         const BaselineGrid& grid, const std::string& slot, ModulePlacement& out) {
+  // The story's first column: the rightmost when its columns fill from the right.
+  const double first_column_x = region.column(0).x;
   if (set.drop_cap) {
     DisplayBlock drop_cap = *set.drop_cap;
     drop_cap.baselines = {grid.y(first_row + std::max(set.opening.drop_lines, 1) - 1)};
-    place_display_block(drop_cap, region, slot, out);
+    place_display_block(drop_cap, region, slot, out, first_column_x - region.columns.front().x);
   }
   if (set.dateline) {
     DisplayBlock dateline = *set.dateline;
     dateline.baselines = {grid.y(first_row)};
-    place_display_block(dateline, region, slot, out, set.opening.drop_indent);
+    // Right to left, the first line's indent (and so the dateline) is at the column's right.
+    const double from_first = first_column_x - region.columns.front().x;
+    const double indent =
+        from_first + (set.right_to_left ? region.column(0).width - dateline.lines.front().width
+                                        : set.opening.drop_indent);
+    place_display_block(dateline, region, slot, out, indent);
   }
 }
 

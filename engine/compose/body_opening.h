@@ -17,6 +17,7 @@ struct BodyOpeningSet {
   BodyOpening opening;  ///< what the body setting leaves room for
   std::optional<DisplayBlock> dateline;
   std::optional<DisplayBlock> drop_cap;
+  bool right_to_left = false;  ///< a right-to-left story: the dateline opens the line's right end
 };
 
 /// Sets `work`'s dateline and (when the slot asks for one) drop cap for a body column of

@@ -7,6 +7,7 @@
 #include "compose/body_opening.h"
 #include "compose/display_blocks.h"
 #include "compose/pull_quotes.h"
+#include "compose/story_text.h"
 #include "linebreak/knuth_plass.h"
 #include "paragraph/typeset.h"
 
@@ -94,7 +95,10 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
                        : s.subhead ? slot.subhead_style
                                    : slot.body_style);
   // Offsets (a jump's remainder, a drop cap's letter) count in the text as styled.
-  const std::string& language = source.language.empty() ? story.language : source.language;
+  // The paragraph's own language, else its style's, else the story's.
+  const std::string& language = !source.language.empty()     ? source.language
+                                : !s.style->language.empty() ? s.style->language
+                                                             : story.language;
   const std::string styled = styled_text(*s.style, source.text, language);
   s.text = s.continuing ? styled.substr(std::min(cursor.offset, styled.size())) : styled;
   s.role = is_contact ? LineRole::Contact : s.subhead ? LineRole::Subhead : LineRole::Body;
@@ -104,7 +108,7 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
   s.indent = opening ||
              (s.role == LineRole::Body && p > 0 && !cursor.after_subhead && !s.continuing);
   cursor.after_subhead = s.subhead;
-  s.ps = paragraph::paragraph_style(context.fonts, *s.style);
+  s.ps = story_text_style(context, *s.style);
   if (opening) s.ps.indent = cursor.opening_indent;
   if (s.role == LineRole::Body) s.ps.tracking += options.tracking;
   paragraph::set_text_attributes(language, source.spans, s.continuing ? cursor.offset : 0, s.ps);

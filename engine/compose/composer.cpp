@@ -9,6 +9,7 @@
 #include "compose/placed_slots.h"
 #include "compose/slot_frames.h"
 #include "compose/story_module.h"
+#include "compose/story_text.h"
 #include "compose/unfilled_space.h"
 
 namespace broadsheet::compose {
@@ -170,11 +171,15 @@ class PageComposer {
       const int target_page = tpl_.find_slot(slot.continued_in)->page;
       continued_on = "Continued on page " + std::to_string(first_page_number() + target_page - 1);
     }
+    // Every text of the story in its language and direction; its columns in its order.
+    const ComposeContext context = story_context(context_, tpl_, slot, *work.story);
+    ModuleRegion story_region = region;
+    story_region.fills_from_right = columns_fill_from_right(context, slot);
     CopyfitResult fit;
     const bool copyfit = options_.copyfit && !work.is_continuation();
-    if (copyfit) fit = find_copyfit(context_, tpl_, slot, *work.story, region, grid_);
+    if (copyfit) fit = find_copyfit(context, tpl_, slot, *work.story, story_region, grid_);
     ModuleResult module =
-        compose_module(context_, tpl_, slot, work, region, grid_, continued_on, fit.options);
+        compose_module(context, tpl_, slot, work, story_region, grid_, continued_on, fit.options);
     module.report.fit = fit.summary;
     if (copyfit && !fit.exact)
       module.warnings.push_back({"no-fit", "slot '" + slot.name + "': " + fit.summary});

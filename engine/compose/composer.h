@@ -13,6 +13,7 @@
 #include "paragraph/paragraph_cache.h"
 #include "story/story.h"
 #include "template/page_template.h"
+#include "text/bidi.h"
 #include "text/hyphenator.h"
 #include "text/hyphenator_set.h"
 
@@ -46,6 +47,10 @@ struct ComposeContext {
   paragraph::ParagraphCache* cache = nullptr;    ///< re-use shaped paragraphs (copyfit)
   /// A dictionary per language (null: `hyphenator` for every language).
   const text::HyphenatorSet* hyphenators = nullptr;
+  /// The story being composed (compose/story_text.h): its language (BCP 47, empty: none),
+  /// which every text of the story is set in, and its direction.
+  std::string language{};
+  text::BaseDirection direction = text::BaseDirection::Auto;
 };
 
 /// Lays out one page: the folio, each assigned story in its slot, placeholders for the rest.

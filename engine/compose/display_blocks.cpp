@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "compose/story_text.h"
 #include "linebreak/balanced_breaker.h"
 #include "linebreak/greedy_breaker.h"
 #include "paragraph/typeset.h"
@@ -21,8 +22,10 @@ DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyl
                                LineRole role, const std::string& source_text, double size,
                                double measure, int max_lines, int min_lines,
                                const std::string& language) {
-  const std::string text = styled_text(style, source_text, language);
-  paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+  paragraph::ParagraphStyle ps = story_text_style(context, style);
+  // A paragraph's own language (a kicker's xml:lang) over the story's.
+  if (!language.empty() && style.language.empty()) ps.language = language;
+  const std::string text = styled_text(style, source_text, ps.language);
   ps.size = size;
   ps.hyphenate = false;
   if (ps.align == lt::Align::Justify) ps.align = lt::Align::Left;

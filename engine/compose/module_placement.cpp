@@ -91,7 +91,7 @@ void place_lines_in_column(const std::vector<paragraph::SetLine>& lines, const l
                            LineRole role, const ModuleRegion& region, int column, int first_row,
                            const BaselineGrid& grid, const std::string& slot,
                            ModulePlacement& out) {
-  const double x = region.columns[static_cast<std::size_t>(column)].x;
+  const double x = region.column(static_cast<std::size_t>(column)).x;
   int row = first_row;
   for (const paragraph::SetLine& line : lines) {
     draw_line(line, x, grid.y(row), style.color, out);
@@ -110,10 +110,10 @@ std::size_t place_body(const std::vector<BodyLine>& body, const std::vector<int>
     for (int r = 0; r < per_column[c]; ++r, ++next) {
       const BodyLine& bl = body[next];
       const double baseline = grid.y(first_row + r);
-      const double x = region.columns[c].x + bl.indent;
+      const double x = region.column(c).x + bl.indent;
       if (bl.rule) {  // a pull quote's rule, halfway up the row
         const double y = baseline - grid.pitch / 2;
-        out.drawing.add(LineItem{x, y, x + region.columns[c].width, y, 1, bl.style->color});
+        out.drawing.add(LineItem{x, y, x + region.column(c).width, y, 1, bl.style->color});
         continue;
       }
       if (bl.role == LineRole::PullQuote && bl.line.runs.empty()) continue;

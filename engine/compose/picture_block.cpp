@@ -5,6 +5,7 @@
 
 #include "compose/module_placement.h"
 #include "compose/placement.h"
+#include "compose/story_text.h"
 #include "paragraph/typeset.h"
 #include "picture/picture_fit.h"
 
@@ -39,10 +40,11 @@ double descender(const ComposeContext& context, const lt::TextStyle& style) {
 std::vector<paragraph::SetLine> set_text(const ComposeContext& context, const lt::TextStyle& style,
                                          const std::string& text, double width, bool right) {
   if (text.empty()) return {};
-  paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+  paragraph::ParagraphStyle ps = story_text_style(context, style);
   if (right) ps.align = lt::Align::Right;
-  const auto prepared = paragraph::prepare_paragraph(context.fonts, context.hyphenator, text, ps,
-                                                     /*indent_first_line=*/false);
+  const auto prepared =
+      paragraph::prepare_paragraph(context.fonts, story_hyphenator(context), text, ps,
+                                   /*indent_first_line=*/false);
   return paragraph::break_paragraph(context.fonts, prepared, context.body_breaker, width).lines;
 }
 

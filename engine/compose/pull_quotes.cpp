@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compose/story_text.h"
 #include "paragraph/typeset.h"
 
 namespace broadsheet::compose {
@@ -13,10 +14,11 @@ namespace {
 
 std::vector<paragraph::SetLine> set_lines(const ComposeContext& context, const lt::TextStyle& style,
                                           const std::string& text, double measure, bool right) {
-  paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+  paragraph::ParagraphStyle ps = story_text_style(context, style);
   if (right) ps.align = lt::Align::Right;
-  const auto prepared = paragraph::prepare_paragraph(context.fonts, context.hyphenator, text, ps,
-                                                     /*indent_first_line=*/false);
+  const auto prepared =
+      paragraph::prepare_paragraph(context.fonts, story_hyphenator(context), text, ps,
+                                   /*indent_first_line=*/false);
   return paragraph::break_paragraph(context.fonts, prepared, context.body_breaker, measure).lines;
 }
 

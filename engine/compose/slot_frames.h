@@ -19,10 +19,15 @@ struct ModuleRegion {
   int page = 0;
   double top = 0;     ///< the module's top edge
   double bottom = 0;  ///< nothing may sit below this (slot depth, page, slots further down)
-  std::vector<layout_template::ColumnRegion> columns;  ///< the slot's columns
+  std::vector<layout_template::ColumnRegion> columns;  ///< the slot's columns, left to right
+  bool fills_from_right = false;  ///< the story's first column is the rightmost (RTL stories)
 
   /// The width across every column.
   double measure() const;
+  /// The story's column `index` in reading order: columns[index], or counted from the right.
+  const layout_template::ColumnRegion& column(std::size_t index) const {
+    return columns[fills_from_right ? columns.size() - 1 - index : index];
+  }
 };
 
 /// One slot of a page, resolved against the template's columns.

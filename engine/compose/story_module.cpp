@@ -9,6 +9,7 @@
 #include "compose/display_blocks.h"
 #include "compose/pull_quotes.h"
 #include "compose/story_picture.h"
+#include "compose/story_text.h"
 #include "linebreak/greedy_breaker.h"
 #include "paragraph/typeset.h"
 
@@ -31,7 +32,7 @@ const font::FontMetrics& metrics_of(const ComposeContext& context, const lt::Tex
 std::vector<paragraph::SetLine> set_jump_line(const ComposeContext& context,
                                               const lt::TextStyle& style, const std::string& text,
                                               double measure, bool left = false) {
-  paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
+  paragraph::ParagraphStyle ps = story_text_style(context, style);
   if (left) ps.align = lt::Align::Left;
   const auto prepared = paragraph::prepare_paragraph(context.fonts, nullptr, text, ps, false);
   return paragraph::break_paragraph(context.fonts, prepared, linebreak::GreedyBreaker(), measure)

@@ -119,8 +119,9 @@ class ItemBuilder {
     add({Kind::Filler});
   }
 
-  // The box of bytes [begin, end) of word `w`.
-  void add_fragment(int w, std::size_t begin, std::size_t end) {
+  // The box of bytes [begin, end) of word `w`, less `lead_trim` (the blank half of an opening
+  // bracket, in the discardable glue before the box).
+  void add_fragment(int w, std::size_t begin, std::size_t end, double lead_trim = 0) {
     const ShapedWord& word = para_.words[static_cast<std::size_t>(w)];
     // Glyph gaps inside the fragment can take letter spacing (justified text only).
     std::size_t glyphs = 0;
@@ -129,7 +130,7 @@ class ItemBuilder {
     // Letter spacing goes between glyphs: the word's last glyph takes none.
     if (end == word.end - word.begin && glyphs > 0) --glyphs;
     const double gaps = justified_ ? static_cast<double>(glyphs) : 0.0;
-    const double natural = word.run.width_of(begin, end);
+    const double natural = word.run.width_of(begin, end) - lead_trim;
     const double cjk = cjk_stretch_ > 0 ? static_cast<double>(cjk_glue_in(word, begin, end)) : 0.0;
     out_.list.add_box(natural * js_.glyph_scale_desired,
                       gaps * letter_stretch_ + natural * glyph_stretch_ + cjk * cjk_stretch_,
@@ -153,8 +154,9 @@ class ItemBuilder {
     const ShapedWord& word = para_.words[static_cast<std::size_t>(w)];
     const bool compound = word.compound;
     std::size_t fragment_begin = 0;
+    double lead_trim = 0;
     for (const WordBreak& b : word.breaks) {
-      add_fragment(w, fragment_begin, b.offset);
+      add_fragment(w, fragment_begin, b.offset, lead_trim);
       fragment_begin = b.offset;
       const bool url = b.url;  // other breaks (beside an em dash) cost nothing extra
       const double width = b.adds_hyphen ? para_.hyphen.width() : 0.0;
@@ -167,10 +169,25 @@ class ItemBuilder {
           : url               ? item_params_.url_break_penalty
                               : 0.0;
       const double hang = right_protrusion(para_, w, b.offset, b.adds_hyphen, item_params_);
-      add_break(width - hang, penalty, b.adds_hyphen || b.explicit_hyphen,
+      add_break(width - hang - closing_trim(word, b), penalty, b.adds_hyphen || b.explicit_hyphen,
                 b.adds_hyphen || url || b.emergency, w);
+      lead_trim = 0;
+      // An opening bracket after the break: its blank half is glue, discarded at a line start.
+      if (const EdgeTrim* opening = edge_trim_at(word, b.offset, true)) {
+        out_.list.add_glue(opening->trim, 0, 0);
+        add({Kind::Filler});
+        lead_trim = opening->trim;
+      }
     }
-    add_fragment(w, fragment_begin, word.end - word.begin);
+    add_fragment(w, fragment_begin, word.end - word.begin, lead_trim);
+  }
+
+  // What a line ending at `b` takes off the closing bracket, comma or full stop before it.
+  double closing_trim(const ShapedWord& word, const WordBreak& b) const {
+    if (b.adds_hyphen || word.edge_trims.empty()) return 0;
+    const std::string_view text(para_.text.data() + word.begin, word.end - word.begin);
+    const EdgeTrim* t = edge_trim_at(word, text::previous_code_point(text, b.offset).begin, false);
+    return t ? t->trim : 0.0;
   }
 
   // The space between word `w` and the next.

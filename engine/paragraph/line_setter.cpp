@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "text/bidi.h"
+#include "text/unicode.h"
 
 namespace broadsheet::paragraph {
 
@@ -39,7 +40,8 @@ shape::ShapedRun cut_word(const font::FontRegistry& fonts, const ShapedParagraph
   }
   // A cut through a ligature or a kerning context: reshape just this part.
   return shape::shape_items(fonts, para.itemization.items, para.text, word.begin + begin,
-                            word.begin + end, whole.size, shape_options(para.style));
+                            word.begin + end, whole.size, shape_options(para.style),
+                            para.half_width);
 }
 
 /// The word pieces of items [line.start, line.brk), and the width of a first-line indent there.
@@ -60,6 +62,36 @@ std::vector<Piece> gather_pieces(const ParagraphItems& items, const linebreak::B
     pending_space = false;
   }
   return pieces;
+}
+
+/// Sets the glyph of cluster `cluster` of `run` half width as `trim` says.
+void trim_glyph(shape::ShapedRun& run, std::size_t cluster, const EdgeTrim& trim) {
+  for (shape::ShapedGlyph& g : run.glyphs)
+    if (g.cluster == cluster) {
+      g.advance -= trim.trim;
+      g.x_offset += trim.shift;
+      return;
+    }
+}
+
+/// CJK punctuation at the line's edges set half width (text/cjk_punctuation.h): an opening
+/// bracket starting a line after a break, a closing one (comma, full stop) ending a line at a
+/// break. The item builder counted the same trims.
+void trim_line_edges(const ShapedParagraph& para, std::vector<Piece>& pieces, bool hyphenated) {
+  if (pieces.empty() || !para.cjk_solid) return;
+  Piece& first = pieces.front();
+  const ShapedWord& first_word = para.words[static_cast<std::size_t>(first.word)];
+  if (first.begin > 0)
+    if (const EdgeTrim* t = edge_trim_at(first_word, first.begin, true))
+      trim_glyph(first.run, 0, *t);
+  Piece& last = pieces.back();
+  const ShapedWord& last_word = para.words[static_cast<std::size_t>(last.word)];
+  if (hyphenated || last.end >= last_word.end - last_word.begin) return;
+  const std::string_view text(para.text.data() + last_word.begin, last_word.end - last_word.begin);
+  const std::size_t at = text::previous_code_point(text, last.end).begin;
+  if (at < last.begin) return;
+  if (const EdgeTrim* t = edge_trim_at(last_word, at, false))
+    trim_glyph(last.run, at - last.begin, *t);
 }
 
 /// Adds the paragraph's hyphen to the end of `piece` (at a soft hyphen, U+00AD, in its place).
@@ -275,6 +307,7 @@ SetLine set_line(const font::FontRegistry& fonts, const ShapedParagraph& para,
   for (Piece& p : pieces)
     p.run = cut_word(fonts, para, para.words[static_cast<std::size_t>(p.word)], p.begin, p.end);
   if (line.hyphenated) add_hyphen(para, pieces.back());
+  trim_line_edges(para, pieces, line.hyphenated);
   if (!pieces.empty()) {
     line.source_begin =
         para.words[static_cast<std::size_t>(pieces.front().word)].begin + pieces.front().begin;

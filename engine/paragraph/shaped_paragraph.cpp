@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/cjk_punctuation.h"
 #include "text/line_breaks.h"
 #include "text/unicode.h"
 
@@ -56,7 +57,38 @@ void add_emergency_breaks(ShapedWord& word, std::string_view word_text, double s
             [](const WordBreak& a, const WordBreak& b) { return a.offset < b.offset; });
 }
 
+/// The brackets, commas and full stops of a solid-set word that a line edge sets half width
+/// (those not already halved by a neighbour), each measured by shaping it with `halt`.
+void add_edge_trims(const font::FontRegistry& fonts, const ShapedParagraph& para,
+                    ShapedWord& word) {
+  const std::string_view word_text(para.text.data() + word.begin, word.end - word.begin);
+  for (const text::CodePoint& c : text::decode_utf8(word_text)) {
+    const text::CjkPunctuation kind = text::cjk_punctuation(c.value);
+    const std::size_t at = word.begin + c.begin;
+    if (kind == text::CjkPunctuation::None ||
+        std::binary_search(para.half_width.begin(), para.half_width.end(), at))
+      continue;
+    const auto full =
+        std::find_if(word.run.glyphs.begin(), word.run.glyphs.end(),
+                     [&](const shape::ShapedGlyph& g) { return g.cluster == c.begin; });
+    if (full == word.run.glyphs.end()) continue;
+    const shape::ShapedRun half =
+        shape::shape_items(fonts, para.itemization.items, para.text, at, word.begin + c.end,
+                           para.style.size, shape_options(para.style), {at});
+    if (half.glyphs.size() != 1 || half.glyphs.front().advance >= full->advance - 1e-9) continue;
+    word.edge_trims.push_back({c.begin, kind == text::CjkPunctuation::Opening,
+                               full->advance - half.glyphs.front().advance,
+                               half.glyphs.front().x_offset - full->x_offset});
+  }
+}
+
 }  // namespace
+
+const EdgeTrim* edge_trim_at(const ShapedWord& word, std::size_t offset, bool opening) {
+  for (const EdgeTrim& t : word.edge_trims)
+    if (t.offset == offset && t.opening == opening) return &t;
+  return nullptr;
+}
 
 ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
                                const layout_template::TextStyle& style) {
@@ -116,6 +148,7 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
       para.cjk_solid = true;
       break;
     }
+  if (para.cjk_solid) para.half_width = text::compressed_pairs(text);
   para.space_width = shape_text(fonts, style.font, style.size, " ", options).width();
   para.hyphen = shape_text(fonts, style.font, style.size, "-", options);
 
@@ -130,8 +163,9 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
     word.begin = begin;
     word.end = end;
     const std::string_view word_text(text.data() + begin, end - begin);
-    word.run =
-        shape::shape_items(fonts, para.itemization.items, text, begin, end, style.size, options);
+    word.run = shape::shape_items(fonts, para.itemization.items, text, begin, end, style.size,
+                                  options, para.half_width);
+    if (para.cjk_solid) add_edge_trims(fonts, para, word);
 
     while (opportunity != opportunities.end() && opportunity->offset <= begin) ++opportunity;
     for (; opportunity != opportunities.end() && opportunity->offset < end; ++opportunity) {

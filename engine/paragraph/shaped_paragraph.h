@@ -46,6 +46,15 @@ struct WordBreak {
   bool emergency = false;
 };
 
+/// A CJK bracket, comma or full stop that is set half width when a line starts (opening) or
+/// ends (closing) with it: what `halt` takes off its advance and how it moves its glyph.
+struct EdgeTrim {
+  std::size_t offset = 0;  ///< byte offset of the character inside the word
+  bool opening = false;    ///< an opening bracket (trimmed at a line start), else closing
+  double trim = 0;         ///< pt taken off the advance
+  double shift = 0;        ///< pt added to the glyph's x offset
+};
+
 /// A space-delimited word with its shaping.
 struct ShapedWord {
   std::size_t begin = 0, end = 0;  ///< byte range in the paragraph text
@@ -54,6 +63,7 @@ struct ShapedWord {
   /// Has an explicit hyphen of its own ("e-commerce"), even where the hyphenation minimums
   /// forbid breaking there: a discretionary hyphen in it is a last resort.
   bool compound = false;
+  std::vector<EdgeTrim> edge_trims{};  ///< increasing offsets (solid-set CJK only)
 };
 
 struct ShapedParagraph {
@@ -64,7 +74,12 @@ struct ShapedParagraph {
   shape::ShapedRun hyphen;         ///< the hyphen glyph added at discretionary breaks
   shape::Itemization itemization;  ///< runs by face, script and bidi level; missing characters
   bool cjk_solid = false;          ///< has Chinese or Japanese set solid (CJK glue applies)
+  /// Punctuation set half width by its neighbour ("」「"): byte offsets, shaped with `halt`.
+  std::vector<std::size_t> half_width{};
 };
+
+/// The edge trim of word `word` at byte `offset` inside it that is `opening` or not, or null.
+const EdgeTrim* edge_trim_at(const ShapedWord& word, std::size_t offset, bool opening);
 
 /// Sets `style`'s language and its inline faces from a story paragraph's spans (em: Italic,
 /// strong: Bold, both: Bold Italic), for the paragraph's text from byte `from` on.

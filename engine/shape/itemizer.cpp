@@ -188,11 +188,24 @@ ShapedRun shape_missing(const font::FontRegistry& fonts, font::FontId font, std:
   return run;
 }
 
+/// Appends "halt[a:b]" to `features` for each character of `half_width` in [from, to), its
+/// range in clusters of the piece that starts at `from` (clusters are byte offsets).
+void add_half_width(const std::vector<std::size_t>& half_width, std::size_t from, std::size_t to,
+                    std::string& features) {
+  const auto first = std::lower_bound(half_width.begin(), half_width.end(), from);
+  for (auto it = first; it != half_width.end() && *it < to; ++it) {
+    const std::size_t at = *it - from;
+    if (!features.empty()) features.push_back(',');
+    features.append("halt[").append(std::to_string(at)).append(":");
+    features.append(std::to_string(at + 1)).append("]");
+  }
+}
+
 }  // namespace
 
 ShapedRun shape_items(const font::FontRegistry& fonts, const std::vector<TextItem>& items,
                       std::string_view text, std::size_t begin, std::size_t end, double size,
-                      const ShapeOptions& options) {
+                      const ShapeOptions& options, const std::vector<std::size_t>& half_width) {
   ShapedRun out;
   out.size = size;
   out.text = std::string(text.substr(begin, end - begin));
@@ -203,6 +216,7 @@ ShapedRun shape_items(const font::FontRegistry& fonts, const std::vector<TextIte
     ShapeOptions item_options = options;
     item_options.right_to_left = (item.level & 1) != 0;
     item_options.bidi_level = item.level;
+    add_half_width(half_width, from, to, item_options.features);
     // The script is HarfBuzz's guess from the run's first character with a script, which is
     // the item's script (an item's Common characters take their neighbours' script).
     const std::string_view piece = text.substr(from, to - from);

@@ -52,9 +52,11 @@ Itemization itemize(const font::FontRegistry& fonts, font::FontId base_font, std
                     text::BaseDirection direction);
 
 /// Shapes bytes [begin, end) of `text` run by run at `size` (clusters relative to `begin`,
-/// glyphs in logical run order, each run's glyphs in its own direction's order).
+/// glyphs in logical run order, each run's glyphs in its own direction's order). The characters
+/// starting at the byte offsets `half_width` (of `text`, increasing) are shaped with OpenType
+/// `halt` (CJK punctuation compression, text/cjk_punctuation.h).
 ShapedRun shape_items(const font::FontRegistry& fonts, const std::vector<TextItem>& items,
                       std::string_view text, std::size_t begin, std::size_t end, double size,
-                      const ShapeOptions& options);
+                      const ShapeOptions& options, const std::vector<std::size_t>& half_width = {});
 
 }  // namespace broadsheet::shape

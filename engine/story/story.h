@@ -98,7 +98,9 @@ struct ReadOptions {
 };
 
 /// Parses the plain-text article format:
-///   line 1 headline; line 2 deck (if options.has_deck); then one paragraph per line.
+///   an optional header line "Language: TAG" (BCP 47, e.g. "Language: zh-Hant") before the
+///   headline gives the story's language (a malformed or unknown tag is an InputError naming
+///   the line); then line 1 headline; line 2 deck (if options.has_deck); then one paragraph per line.
 ///   A byline line ("By MENG JING and MA SI in Beijing": "By " and a capital, at most 16 words,
 ///   no closing full stop) right after the headline or the deck is the byline, not a paragraph.
 ///   A story with only one paragraph after the headline sets it as body, not as a deck, with

@@ -19,6 +19,7 @@
 #include "core/limits.h"
 #include "story/picture_line.h"
 #include "story/story.h"
+#include "text/language.h"
 #include "text/unicode.h"
 
 namespace broadsheet::story {
@@ -249,6 +250,21 @@ std::optional<SourceMeta> parse_source_line(const Paragraph& line, const std::st
   return source;
 }
 
+// A header line "Language: zh-Hant" at the top of the file: the story's language (BCP 47).
+// Returns false (and leaves `story` alone) when `line` is no such line.
+bool take_language_line(const Paragraph& line, const std::string& file, Story& story) {
+  constexpr std::string_view kLanguagePrefix = "Language:";
+  std::string_view rest = line.text;
+  if (!rest.starts_with(kLanguagePrefix)) return false;
+  const std::string_view tag = text::trim_white_space(rest.substr(kLanguagePrefix.size()));
+  if (!text::is_valid_language_tag(tag))
+    fail(file, line.source_line, 0,
+         "bad language tag \"" + std::string(tag) +
+             "\" in the Language line (expected a BCP 47 tag such as en, zh-Hant, ar)");
+  story.language = std::string(tag);
+  return true;
+}
+
 }  // namespace
 
 Story parse_story(const std::string& text, const std::string& file_name,
@@ -266,6 +282,9 @@ Story parse_story(const std::string& text, const std::string& file_name,
   Story story;
   story.file = file_name;
   auto next = lines.begin();
+  if (take_language_line(*next, file_name, story)) ++next;
+  if (next == lines.end())
+    fail(file_name, lines.front().source_line, 0, "no headline after the Language line");
   story.headline = std::move(*next++);
   if (next != lines.end() && is_byline(next->text)) story.byline = std::move(*next++);
   if (!story.byline && options.has_deck && next != lines.end()) {

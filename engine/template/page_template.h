@@ -63,6 +63,9 @@ struct TextStyle {
   /// (whole right-to-left stories: right-aligned ragged and last lines).
   TextDirection direction = TextDirection::Auto;
   int source_line = 0;  ///< where the style is defined (for messages)
+  /// BCP 47 language of the style's text over the story's ("en" for an English kicker on a
+  /// Chinese page); empty: the story's language.
+  std::string language{};
 };
 
 struct Margins {
@@ -118,6 +121,9 @@ struct Folio {
 };
 
 enum class SlotKind { Story, Advertisement, Picture };
+/// The order a story's columns fill in: from the left, from the right, or (auto) from the
+/// right for a right-to-left story.
+enum class ColumnOrder { Auto, LeftToRight, RightToLeft };
 enum class SlotPlace { Top, Below, Bottom };
 
 /// A place for a story (or an ad, or a picture) on the page.
@@ -167,6 +173,7 @@ struct Slot {
   std::string label;  ///< shown in previews
   int source_line = 0;
   PictureOptions picture;  ///< pictures: the slot's own, or a story's (template_pictures.h)
+  ColumnOrder column_order = ColumnOrder::Auto;  ///< story slots: which column the story opens
 };
 
 enum class DecorationKind { Rule, Box, Block };

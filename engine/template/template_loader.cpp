@@ -12,6 +12,7 @@
 #include "template/template_print.h"
 #include "template/template_regions.h"
 #include "template/template_values.h"
+#include "text/language.h"
 
 namespace broadsheet::layout_template {
 namespace {
@@ -207,11 +208,20 @@ std::vector<std::string> read_features(const Field& field) {
   return features;
 }
 
+/// A style's `language`: a BCP 47 tag ICU knows.
+std::string read_language(const Field& field) {
+  std::string tag = read_string(field);
+  if (!text::is_valid_language_tag(tag))
+    fail(field, "expected a BCP 47 language tag such as \"en\" or \"zh-Hant\", got " +
+                    show_value(*field.node));
+  return tag;
+}
+
 TextStyle read_style(const Field& field) {
   const TableView table = open_table(
       field, {"font", "size", "leading", "align", "first_line_indent", "hyphenate",
               "hyphenate_capitalized", "optical_margins", "uppercase", "tracking", "space_before",
-              "space_after", "color", "justification", "features", "direction"});
+              "space_after", "color", "justification", "features", "direction", "language"});
   TextStyle style;
   style.name = field.key;
   style.source_line = field.where.line;
@@ -244,6 +254,7 @@ TextStyle read_style(const Field& field) {
     style.direction = read_enum<TextDirection>(*f, {{"auto", TextDirection::Auto},
                                                     {"ltr", TextDirection::LeftToRight},
                                                     {"rtl", TextDirection::RightToLeft}});
+  if (auto f = table.find("language")) style.language = read_language(*f);
   return style;
 }
 

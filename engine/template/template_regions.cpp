@@ -85,9 +85,10 @@ FolioItem read_folio_item(const Field& field, const std::map<std::string, TextSt
 
 // Keys that only story slots take, and only advertisements and pictures.
 constexpr std::string_view kStoryKeys[] = {
-    "headline_style",     "deck_style",     "body_style",     "contact_style",  "headline_size",
-    "headline_max_lines", "deck_max_lines", "continued_in",   "subhead_style",  "jump_style",
-    "kicker_style",       "byline_style",   "dateline_style", "drop_cap_style", "drop_cap_lines"};
+    "headline_style", "deck_style",         "body_style",     "contact_style",
+    "headline_size",  "headline_max_lines", "deck_max_lines", "continued_in",
+    "subhead_style",  "jump_style",         "kicker_style",   "byline_style",
+    "dateline_style", "drop_cap_style",     "drop_cap_lines", "column_order"};
 
 std::string kind_name(SlotKind kind) {
   switch (kind) {
@@ -297,6 +298,10 @@ void read_story_slot_keys(const TableView& table, const PageTemplate& page_templ
     slot.continued_in = read_name(*next);
     slot.continued_in_line = next->where.line;
   }
+  if (auto order = table.find("column_order"))
+    slot.column_order = read_enum<ColumnOrder>(*order, {{"auto", ColumnOrder::Auto},
+                                                        {"ltr", ColumnOrder::LeftToRight},
+                                                        {"rtl", ColumnOrder::RightToLeft}});
 }
 
 // An advertisement or picture slot: no story keys, an optional label.
@@ -324,7 +329,7 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
                                              "subhead_style",  "jump_style",
                                              "kicker_style",   "byline_style",
                                              "dateline_style", "drop_cap_style",
-                                             "drop_cap_lines",
+                                             "drop_cap_lines", "column_order",
                                              kPictureKeys[0],  kPictureKeys[1],
                                              kPictureKeys[2],  kPictureKeys[3],
                                              kPictureKeys[4],  kPictureKeys[5],
