@@ -71,6 +71,13 @@ void set_drop_cap(const ComposeContext& context, const lt::PageTemplate& tpl, co
                                    1e4, 1, 1, story.language);
   if (out.drop_cap->lines.empty()) return out.drop_cap.reset();
   flush_left(out.drop_cap->lines.front());
+  // The letters' text goes with the first body line (BodyOpening::drop_cap_text); Cairo takes
+  // a cluster of glyphs with no text.
+  for (GlyphRunItem& run : out.drop_cap->lines.front().runs) {
+    run.text.clear();
+    run.clusters = {{.num_bytes = 0, .num_glyphs = static_cast<int>(run.glyphs.size())}};
+  }
+  out.opening.drop_cap_text = text.substr(0, end);
   out.opening.skip_bytes = end;
   out.opening.drop_lines = slot.drop_cap_lines;
   out.opening.drop_indent = out.drop_cap->lines.front().width + 0.4 * body.size;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <utility>
 
 #include "compose/body_opening.h"
 #include "compose/display_blocks.h"
@@ -30,6 +31,7 @@ struct BodyCursor {
   double opening_indent = 0;  ///< pt free at the start of the story's first line
   int drop_lines = 0;         ///< flow lines beside a drop cap ...
   double drop_indent = 0;     ///< ... moved this far right
+  std::string drop_cap_text;  ///< for the text layer of the story's first line
 
   /// A story's first paragraph opens with `opening` (not on a continuation).
   void open_with(const BodyOpening& opening) {
@@ -37,6 +39,7 @@ struct BodyCursor {
     offset = opening.skip_bytes;
     drop_lines = opening.drop_lines;
     drop_indent = opening.drop_indent;
+    drop_cap_text = opening.drop_cap_text;
   }
 };
 
@@ -50,6 +53,16 @@ linebreak::LineWidths widths_from(const LineWidthFn& widths, int first, std::siz
   while (out.widths.size() > 1 && out.widths[out.widths.size() - 2] == out.widths.back())
     out.widths.pop_back();
   return out;
+}
+
+/// Puts `text` (a drop cap's letters) before the text of `line`'s logically first cluster: only
+/// the text layer changes, never a glyph. Right-to-left lines are left as they are.
+void carry_text_into_first_cluster(const std::string& text, paragraph::SetLine& line) {
+  if (text.empty() || line.runs.empty()) return;
+  GlyphRunItem& first = line.runs.front();
+  if (first.backward || first.clusters.empty()) return;
+  first.text.insert(0, text);
+  first.clusters.front().num_bytes += static_cast<int>(text.size());
 }
 
 /// The body breaker, or a Knuth-Plass breaker with the copyfit's looseness for this paragraph.
@@ -105,8 +118,8 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
   // No indent on a story's first paragraph, after a subhead, or on a continued remainder; the
   // opening's room (a run-in dateline) on the story's first line.
   const bool opening = cursor.line == 0 && cursor.opening_indent > 0;
-  s.indent = opening ||
-             (s.role == LineRole::Body && p > 0 && !cursor.after_subhead && !s.continuing);
+  s.indent =
+      opening || (s.role == LineRole::Body && p > 0 && !cursor.after_subhead && !s.continuing);
   cursor.after_subhead = s.subhead;
   s.ps = story_text_style(context, *s.style);
   if (opening) s.ps.indent = cursor.opening_indent;
@@ -125,8 +138,7 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
 /// `uncached`.
 const paragraph::PreparedParagraph& prepare(const ComposeContext& context, const ParagraphSetup& s,
                                             paragraph::PreparedParagraph& uncached) {
-  if (context.cache)
-    return context.cache->get(context.fonts, s.hyphenator, s.text, s.ps, s.indent);
+  if (context.cache) return context.cache->get(context.fonts, s.hyphenator, s.text, s.ps, s.indent);
   uncached = paragraph::prepare_paragraph(context.fonts, s.hyphenator, s.text, s.ps, s.indent);
   return uncached;
 }
@@ -149,6 +161,7 @@ void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, c
       out.warnings.push_back({"overfull-line", story.file + ": overfull line in slot '" +
                                                    slot.name + "': \"" + line.text + "\""});
     if (s.continuing) line.source_begin += cursor.offset;
+    if (i == 0) carry_text_into_first_cluster(std::exchange(cursor.drop_cap_text, {}), line);
     const double beside_drop_cap = cursor.line + i < cursor.drop_lines ? cursor.drop_indent : 0;
     out.lines.push_back(
         {std::move(line), s.style, s.role, s.index, i, count, s.subhead, beside_drop_cap});
@@ -247,8 +260,8 @@ std::vector<FlowLine> count_body(const ComposeContext& context, const lt::PageTe
     BodySetting quotes;  // a trial counts a pull quote's rows as compose_module sets them
     add_pull_quotes(context, tpl, story, widths, cursor, quotes);
     for (const BodyLine& row : quotes.lines)
-      flow.push_back({row.paragraph, row.line_in_paragraph, row.paragraph_lines,
-                      row.keep_with_next});
+      flow.push_back(
+          {row.paragraph, row.line_in_paragraph, row.paragraph_lines, row.keep_with_next});
   }
   // The contact line stays with the last body line (as keep_contact_with_body does).
   if (story.contact && flow.size() > 1)

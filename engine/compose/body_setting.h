@@ -36,6 +36,9 @@ struct BodyOpening {
   std::size_t skip_bytes = 0;    ///< the first paragraph's text starts here (after a drop cap)
   int drop_lines = 0;            ///< flow lines beside the drop cap
   double drop_indent = 0;        ///< pt from the column's left for those lines
+  /// The drop cap's letters: the text layer reads them with the first line ("In the", not
+  /// "I n the"), so that line's first cluster carries them and the cap's glyphs carry none.
+  std::string drop_cap_text;
 };
 
 /// Sets what `work` holds of its story (the whole body and the contact line, or the rest a jump
