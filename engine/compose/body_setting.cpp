@@ -6,6 +6,7 @@
 
 #include "compose/body_opening.h"
 #include "compose/display_blocks.h"
+#include "compose/fact_boxes.h"
 #include "compose/pull_quotes.h"
 #include "compose/story_text.h"
 #include "linebreak/knuth_plass.h"
@@ -182,15 +183,33 @@ void count_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl,
   cursor.offset = 0;
 }
 
-/// The pull quotes that follow paragraph `cursor.paragraph`, as rows of the flow.
-void add_pull_quotes(const ComposeContext& context, const lt::PageTemplate& tpl,
-                     const story::Story& story, const LineWidthFn& widths, BodyCursor& cursor,
-                     BodySetting& out) {
-  for (std::size_t q = 0; q < story.pull_quotes.size(); ++q) {
-    const story::PullQuote& quote = story.pull_quotes[q];
-    if (std::max(quote.after_paragraph, 1) != cursor.paragraph + 1) continue;
+/// The story's insets that follow paragraph `cursor.paragraph` (pull quotes and fact boxes, in
+/// reading order), as rows of the flow at the measure of the line they start on.
+void add_insets(const ComposeContext& context, const lt::PageTemplate& tpl,
+                const story::Story& story, const LineWidthFn& widths, BodyCursor& cursor,
+                BodySetting& out) {
+  struct Inset {
+    int source_line = 0;
+    int index = 0;
+    bool fact_box = false;
+  };
+  std::vector<Inset> here;
+  const auto follows = [&](int after) { return std::max(after, 1) == cursor.paragraph + 1; };
+  for (std::size_t q = 0; q < story.pull_quotes.size(); ++q)
+    if (follows(story.pull_quotes[q].after_paragraph))
+      here.push_back({story.pull_quotes[q].source_line, static_cast<int>(q), false});
+  for (std::size_t b = 0; b < story.fact_boxes.size(); ++b)
+    if (follows(story.fact_boxes[b].after_paragraph))
+      here.push_back({story.fact_boxes[b].source_line, static_cast<int>(b), true});
+  std::stable_sort(here.begin(), here.end(),
+                   [](const Inset& a, const Inset& b) { return a.source_line < b.source_line; });
+  for (const Inset& inset : here) {
+    const double measure = widths(cursor.line);
     std::vector<BodyLine> rows =
-        pull_quote_rows(context, tpl, quote, static_cast<int>(q), widths(cursor.line));
+        inset.fact_box ? fact_box_rows(context, tpl, story.fact_boxes[std::size_t(inset.index)],
+                                       inset.index, measure)
+                       : pull_quote_rows(context, tpl, story.pull_quotes[std::size_t(inset.index)],
+                                         inset.index, measure);
     cursor.line += static_cast<int>(rows.size());
     std::move(rows.begin(), rows.end(), std::back_inserter(out.lines));
   }
@@ -226,7 +245,7 @@ BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
   for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
     if (cursor.paragraph == contact_index && !story.contact) break;
     set_paragraph(context, tpl, slot, story, widths, options, cursor, out);
-    add_pull_quotes(context, tpl, story, widths, cursor, out);
+    add_insets(context, tpl, story, widths, cursor, out);
   }
   if (story.contact) keep_contact_with_body(out.lines);
   return out;
@@ -244,9 +263,9 @@ std::vector<FlowLine> count_body(const ComposeContext& context, const lt::PageTe
   for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
     if (cursor.paragraph == contact_index && !story.contact) break;
     count_paragraph(context, tpl, slot, story, measure, widths, options, cursor, memo, flow);
-    BodySetting quotes;  // a trial counts a pull quote's rows as compose_module sets them
-    add_pull_quotes(context, tpl, story, widths, cursor, quotes);
-    for (const BodyLine& row : quotes.lines)
+    BodySetting insets;  // a trial counts an inset's rows as compose_module sets them
+    add_insets(context, tpl, story, widths, cursor, insets);
+    for (const BodyLine& row : insets.lines)
       flow.push_back({row.paragraph, row.line_in_paragraph, row.paragraph_lines,
                       row.keep_with_next});
   }
