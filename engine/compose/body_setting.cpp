@@ -106,8 +106,8 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
   // No indent on a story's first paragraph, after a subhead, or on a continued remainder; the
   // opening's room (a run-in dateline) on the story's first line.
   const bool opening = cursor.line == 0 && cursor.opening_indent > 0;
-  s.indent = opening ||
-             (s.role == LineRole::Body && p > 0 && !cursor.after_subhead && !s.continuing);
+  s.indent =
+      opening || (s.role == LineRole::Body && p > 0 && !cursor.after_subhead && !s.continuing);
   cursor.after_subhead = s.subhead;
   s.ps = story_text_style(context, *s.style);
   if (opening) s.ps.indent = cursor.opening_indent;
@@ -126,8 +126,7 @@ ParagraphSetup setup_paragraph(const ComposeContext& context, const lt::PageTemp
 /// `uncached`.
 const paragraph::PreparedParagraph& prepare(const ComposeContext& context, const ParagraphSetup& s,
                                             paragraph::PreparedParagraph& uncached) {
-  if (context.cache)
-    return context.cache->get(context.fonts, s.hyphenator, s.text, s.ps, s.indent);
+  if (context.cache) return context.cache->get(context.fonts, s.hyphenator, s.text, s.ps, s.indent);
   uncached = paragraph::prepare_paragraph(context.fonts, s.hyphenator, s.text, s.ps, s.indent);
   return uncached;
 }
@@ -215,6 +214,28 @@ void add_insets(const ComposeContext& context, const lt::PageTemplate& tpl,
   }
 }
 
+/// A continuation's leading inset rows (a pull quote or fact box the jump moved over whole), set
+/// again at this module's measure. Returns how many of `lines` they were.
+std::size_t reset_leading_insets(const ComposeContext& context, const lt::PageTemplate& tpl,
+                                 const story::Story& story, const std::vector<BodyLine>& lines,
+                                 const LineWidthFn& widths, BodyCursor& cursor, BodySetting& out) {
+  std::size_t lead = 0;
+  for (; lead < lines.size() && lines[lead].paragraph >= kPullQuoteParagraph; ++lead) {
+    const int paragraph = lines[lead].paragraph;
+    if (lines[lead].line_in_paragraph != 0) continue;  // one inset: set from its first row
+    const bool fact_box = paragraph >= kFactBoxParagraph;
+    const int index = paragraph - (fact_box ? kFactBoxParagraph : kPullQuoteParagraph);
+    std::vector<BodyLine> rows =
+        fact_box ? fact_box_rows(context, tpl, story.fact_boxes.at(std::size_t(index)), index,
+                                 widths(cursor.line))
+                 : pull_quote_rows(context, tpl, story.pull_quotes.at(std::size_t(index)), index,
+                                   widths(cursor.line));
+    cursor.line += static_cast<int>(rows.size());
+    std::move(rows.begin(), rows.end(), std::back_inserter(out.lines));
+  }
+  return lead;
+}
+
 /// The contact line stays with the last body line.
 void keep_contact_with_body(std::vector<BodyLine>& body) {
   for (std::size_t i = body.size(); i-- > 1;)
@@ -231,16 +252,24 @@ BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
                      const StoryOptions& options, const BodyOpening& opening) {
   const story::Story& story = *work.story;
   BodyCursor cursor;
+  BodySetting out;
   if (!work.is_continuation()) {
     cursor.open_with(opening);
   } else {
     if (work.lines.empty()) return {};
-    const BodyLine& first = work.lines.front();
-    if (std::abs(first.line.measure - widths(0)) < 0.01) return {work.lines, {}};
-    cursor.paragraph = first.paragraph;
-    cursor.offset = first.line.source_begin;
+    // The lines are re-used when their measure is this module's (the first body line's: an
+    // inset's rows are set inside it).
+    const auto body_line =
+        std::find_if(work.lines.begin(), work.lines.end(),
+                     [](const BodyLine& l) { return l.paragraph < kPullQuoteParagraph; });
+    if (body_line != work.lines.end() && std::abs(body_line->line.measure - widths(0)) < 0.01)
+      return {work.lines, {}};
+    const std::size_t lead =
+        reset_leading_insets(context, tpl, story, work.lines, widths, cursor, out);
+    if (lead == work.lines.size()) return out;
+    cursor.paragraph = work.lines[lead].paragraph;
+    cursor.offset = work.lines[lead].line.source_begin;
   }
-  BodySetting out;
   const int contact_index = static_cast<int>(story.body.size());
   for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
     if (cursor.paragraph == contact_index && !story.contact) break;
@@ -266,8 +295,8 @@ std::vector<FlowLine> count_body(const ComposeContext& context, const lt::PageTe
     BodySetting insets;  // a trial counts an inset's rows as compose_module sets them
     add_insets(context, tpl, story, widths, cursor, insets);
     for (const BodyLine& row : insets.lines)
-      flow.push_back({row.paragraph, row.line_in_paragraph, row.paragraph_lines,
-                      row.keep_with_next});
+      flow.push_back(
+          {row.paragraph, row.line_in_paragraph, row.paragraph_lines, row.keep_with_next});
   }
   // The contact line stays with the last body line (as keep_contact_with_body does).
   if (story.contact && flow.size() > 1)

@@ -322,3 +322,35 @@ BOOST_AUTO_TEST_CASE(pdftotext_gives_the_box_back_in_order) {
     if (found != std::string::npos) at = found;
   }
 }
+
+// A jump can move a box whole to the continuation: there, at another measure, the box is set
+// again and the body goes on after it.
+BOOST_AUTO_TEST_CASE(a_continuation_opening_with_the_box_sets_it_again_and_goes_on) {
+  const story::Story story = story::read_story(kArticle, {.has_deck = false});
+  const layout_template::PageTemplate& tpl = pictures_template();
+  const layout_template::Slot& slot = *tpl.find_slot("lead");
+  const double wide = tpl.columns.front().width, narrow = wide - 30;
+  const compose::BodySetting whole = compose::set_body(
+      context(), tpl, slot, compose::StoryWork::start_of(story), compose::constant_width(wide));
+  const auto box = std::find_if(whole.lines.begin(), whole.lines.end(), [](const auto& l) {
+    return l.paragraph == compose::kFactBoxParagraph;
+  });
+  BOOST_TEST_REQUIRE((box != whole.lines.end()));
+  compose::StoryWork rest = compose::StoryWork::start_of(story);
+  rest.lines.assign(box, whole.lines.end());
+  rest.from_page = 1;
+  const compose::BodySetting again =
+      compose::set_body(context(), tpl, slot, rest, compose::constant_width(narrow));
+  const auto rows = compose::fact_box_rows(context(), tpl, story.fact_boxes.front(), 0, narrow);
+  BOOST_TEST_REQUIRE(again.lines.size() > rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    BOOST_TEST(again.lines[i].paragraph == compose::kFactBoxParagraph);
+    BOOST_TEST(again.lines[i].line.text == rows[i].line.text);
+  }
+  const compose::BodyLine& next = again.lines[rows.size()];
+  BOOST_TEST(next.paragraph == story.fact_boxes.front().after_paragraph);
+  BOOST_TEST(next.line_in_paragraph == 0);
+  BOOST_TEST(again.lines.back().paragraph == static_cast<int>(story.body.size()) - 1);
+  for (std::size_t i = rows.size(); i < again.lines.size(); ++i)
+    BOOST_TEST(std::abs(again.lines[i].line.measure - narrow) < 0.01);
+}
