@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compose/story_text.h"
 #include "paragraph/typeset.h"
 
 namespace broadsheet::compose {
@@ -32,9 +33,9 @@ struct BoxSetting {
 
 std::vector<paragraph::SetLine> set_text(const ComposeContext& context, const lt::TextStyle& style,
                                          const std::string& text, double measure) {
-  const paragraph::ParagraphStyle ps = paragraph::paragraph_style(context.fonts, style);
-  const auto prepared = paragraph::prepare_paragraph(context.fonts, context.hyphenator, text, ps,
-                                                     /*indent_first_line=*/false);
+  const paragraph::ParagraphStyle ps = story_text_style(context, style);  // the story's language
+  const auto prepared = paragraph::prepare_paragraph(context.fonts, story_hyphenator(context), text,
+                                                     ps, /*indent_first_line=*/false);
   return paragraph::break_paragraph(context.fonts, prepared, context.body_breaker, measure).lines;
 }
 
