@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # page21 with pictures: the reference article as lead with a four-column photo, caption and
-# credit, a rail story with a pull quote, and a PDF ad in the ad slot (out/page21-pictures.pdf
-# and .png).
+# credit and a fact box, a rail story with a pull quote, and a PDF ad in the ad slot
+# (out/page21-pictures.pdf and .png).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/build.sh"

@@ -7,6 +7,7 @@
 
 #include "compose/body_opening.h"
 #include "compose/display_blocks.h"
+#include "compose/fact_boxes.h"
 #include "compose/pull_quotes.h"
 #include "compose/story_text.h"
 #include "linebreak/knuth_plass.h"
@@ -195,18 +196,58 @@ void count_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl,
   cursor.offset = 0;
 }
 
-/// The pull quotes that follow paragraph `cursor.paragraph`, as rows of the flow.
-void add_pull_quotes(const ComposeContext& context, const lt::PageTemplate& tpl,
-                     const story::Story& story, const LineWidthFn& widths, BodyCursor& cursor,
-                     BodySetting& out) {
-  for (std::size_t q = 0; q < story.pull_quotes.size(); ++q) {
-    const story::PullQuote& quote = story.pull_quotes[q];
-    if (std::max(quote.after_paragraph, 1) != cursor.paragraph + 1) continue;
+/// The story's insets that follow paragraph `cursor.paragraph` (pull quotes and fact boxes, in
+/// reading order), as rows of the flow at the measure of the line they start on.
+void add_insets(const ComposeContext& context, const lt::PageTemplate& tpl,
+                const story::Story& story, const LineWidthFn& widths, BodyCursor& cursor,
+                BodySetting& out) {
+  struct Inset {
+    int source_line = 0;
+    int index = 0;
+    bool fact_box = false;
+  };
+  std::vector<Inset> here;
+  const auto follows = [&](int after) { return std::max(after, 1) == cursor.paragraph + 1; };
+  for (std::size_t q = 0; q < story.pull_quotes.size(); ++q)
+    if (follows(story.pull_quotes[q].after_paragraph))
+      here.push_back({story.pull_quotes[q].source_line, static_cast<int>(q), false});
+  for (std::size_t b = 0; b < story.fact_boxes.size(); ++b)
+    if (follows(story.fact_boxes[b].after_paragraph))
+      here.push_back({story.fact_boxes[b].source_line, static_cast<int>(b), true});
+  std::stable_sort(here.begin(), here.end(),
+                   [](const Inset& a, const Inset& b) { return a.source_line < b.source_line; });
+  for (const Inset& inset : here) {
+    const double measure = widths(cursor.line);
     std::vector<BodyLine> rows =
-        pull_quote_rows(context, tpl, quote, static_cast<int>(q), widths(cursor.line));
+        inset.fact_box ? fact_box_rows(context, tpl, story.fact_boxes[std::size_t(inset.index)],
+                                       inset.index, measure)
+                       : pull_quote_rows(context, tpl, story.pull_quotes[std::size_t(inset.index)],
+                                         inset.index, measure);
     cursor.line += static_cast<int>(rows.size());
     std::move(rows.begin(), rows.end(), std::back_inserter(out.lines));
   }
+}
+
+/// A continuation's leading inset rows (a pull quote or fact box the jump moved over whole), set
+/// again at this module's measure. Returns how many of `lines` they were.
+std::size_t reset_leading_insets(const ComposeContext& context, const lt::PageTemplate& tpl,
+                                 const story::Story& story, const std::vector<BodyLine>& lines,
+                                 const LineWidthFn& widths, BodyCursor& cursor, BodySetting& out) {
+  std::size_t lead = 0;
+  for (; lead < lines.size() && lines[lead].paragraph >= kPullQuoteParagraph; ++lead) {
+    const int paragraph = lines[lead].paragraph;
+    if (lines[lead].line_in_paragraph != 0) continue;  // one inset: set from its first row
+    const bool fact_box = paragraph >= kFactBoxParagraph;
+    const int index = paragraph - (fact_box ? kFactBoxParagraph : kPullQuoteParagraph);
+    std::vector<BodyLine> rows =
+        fact_box ? fact_box_rows(context, tpl, story.fact_boxes.at(std::size_t(index)), index,
+                                 widths(cursor.line))
+                 : pull_quote_rows(context, tpl, story.pull_quotes.at(std::size_t(index)), index,
+                                   widths(cursor.line));
+    cursor.line += static_cast<int>(rows.size());
+    std::move(rows.begin(), rows.end(), std::back_inserter(out.lines));
+  }
+  return lead;
 }
 
 /// The contact line stays with the last body line.
@@ -225,21 +266,29 @@ BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
                      const StoryOptions& options, const BodyOpening& opening) {
   const story::Story& story = *work.story;
   BodyCursor cursor;
+  BodySetting out;
   if (!work.is_continuation()) {
     cursor.open_with(opening);
   } else {
     if (work.lines.empty()) return {};
-    const BodyLine& first = work.lines.front();
-    if (std::abs(first.line.measure - widths(0)) < 0.01) return {work.lines, {}};
-    cursor.paragraph = first.paragraph;
-    cursor.offset = first.line.source_begin;
+    // The lines are re-used when their measure is this module's (the first body line's: an
+    // inset's rows are set inside it).
+    const auto body_line =
+        std::find_if(work.lines.begin(), work.lines.end(),
+                     [](const BodyLine& l) { return l.paragraph < kPullQuoteParagraph; });
+    if (body_line != work.lines.end() && std::abs(body_line->line.measure - widths(0)) < 0.01)
+      return {work.lines, {}};
+    const std::size_t lead =
+        reset_leading_insets(context, tpl, story, work.lines, widths, cursor, out);
+    if (lead == work.lines.size()) return out;
+    cursor.paragraph = work.lines[lead].paragraph;
+    cursor.offset = work.lines[lead].line.source_begin;
   }
-  BodySetting out;
   const int contact_index = static_cast<int>(story.body.size());
   for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
     if (cursor.paragraph == contact_index && !story.contact) break;
     set_paragraph(context, tpl, slot, story, widths, options, cursor, out);
-    add_pull_quotes(context, tpl, story, widths, cursor, out);
+    add_insets(context, tpl, story, widths, cursor, out);
   }
   if (story.contact) keep_contact_with_body(out.lines);
   return out;
@@ -257,9 +306,9 @@ std::vector<FlowLine> count_body(const ComposeContext& context, const lt::PageTe
   for (; cursor.paragraph <= contact_index; ++cursor.paragraph) {
     if (cursor.paragraph == contact_index && !story.contact) break;
     count_paragraph(context, tpl, slot, story, measure, widths, options, cursor, memo, flow);
-    BodySetting quotes;  // a trial counts a pull quote's rows as compose_module sets them
-    add_pull_quotes(context, tpl, story, widths, cursor, quotes);
-    for (const BodyLine& row : quotes.lines)
+    BodySetting insets;  // a trial counts an inset's rows as compose_module sets them
+    add_insets(context, tpl, story, widths, cursor, insets);
+    for (const BodyLine& row : insets.lines)
       flow.push_back(
           {row.paragraph, row.line_in_paragraph, row.paragraph_lines, row.keep_with_next});
   }

@@ -45,6 +45,18 @@ void draw_line(const paragraph::SetLine& line, double x, double baseline, const 
     }
 }
 
+/// An inset's frame (a fact box) from the baseline of its first row, `column_width` wide: the
+/// tint under the text to come, the box rule around it.
+void draw_frame(const InsetFrame& frame, double x, double first_baseline, double pitch,
+                double column_width, ModulePlacement& out) {
+  const double top = first_baseline - frame.top;
+  const double bottom = first_baseline + (frame.rows - 1) * pitch + frame.bottom;
+  const double half = frame.weight / 2;  // the rule is centred on the path, inside the column
+  const Rect box{x + half, top, column_width - frame.weight, bottom - top};
+  if (frame.tint) out.drawing.add(FillRectItem{box, *frame.tint});
+  if (frame.weight > 0) out.drawing.add(StrokeRectItem{box, frame.weight, frame.color});
+}
+
 template <class Shape>
 void add_preview(Shape shape, ModulePlacement& out) {
   out.drawing.add(std::move(shape), Layer::Preview);
@@ -116,7 +128,14 @@ std::size_t place_body(const std::vector<BodyLine>& body, const std::vector<int>
         out.drawing.add(LineItem{x, y, x + region.column(c).width, y, 1, bl.style->color});
         continue;
       }
-      if (bl.role == LineRole::PullQuote && bl.line.runs.empty()) continue;
+      if (bl.frame)
+        draw_frame(*bl.frame, region.columns[c].x, baseline, grid.pitch, region.columns[c].width,
+                   out);
+      if (bl.bullet)
+        draw_line(*bl.bullet, region.columns[c].x + bl.bullet_indent, baseline, bl.style->color,
+                  out);
+      if ((bl.role == LineRole::PullQuote || bl.role == LineRole::FactBox) && bl.line.runs.empty())
+        continue;
       draw_line(bl.line, x, baseline, bl.style->color, out, tag_of(bl.role, bl.paragraph));
       PlacedLine placed =
           placed_line(region, slot, bl.role, *bl.style, bl.line, x, baseline, bl.style->size);

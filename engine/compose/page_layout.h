@@ -19,13 +19,14 @@ enum class LineRole {
   Contact,
   Jump,
   Folio,
-  Kicker,    ///< the label above a headline
-  Byline,    ///< "By MENG JING and MA SI in Beijing"
-  Dateline,  ///< "BEIJING —", run in at the start of the first body line
-  DropCap,   ///< the large first letter of the body
-  Caption,   ///< under a picture
-  Credit,    ///< "WU ZHIYI / CHINA DAILY"
-  PullQuote, ///< a quote set large in the body's columns
+  Kicker,     ///< the label above a headline
+  Byline,     ///< "By MENG JING and MA SI in Beijing"
+  Dateline,   ///< "BEIJING —", run in at the start of the first body line
+  DropCap,    ///< the large first letter of the body
+  Caption,    ///< under a picture
+  Credit,     ///< "WU ZHIYI / CHINA DAILY"
+  PullQuote,  ///< a quote set large in the body's columns
+  FactBox,    ///< a boxed sidebar in the body's columns (title, items, source)
 };
 
 /// One line as placed on a page.

@@ -64,23 +64,35 @@ std::vector<FlowLine> flow_lines(const std::vector<BodyLine>& body) {
   return out;
 }
 
-/// Moves column breaks out of pull quotes: a quote split over two columns goes whole into the
-/// first when it has room for the rest, else whole into the next.
-void keep_pull_quotes_whole(const std::vector<FlowLine>& body, std::vector<int>& counts,
-                            int rows) {
+/// Moves column breaks out of insets (pull quotes, fact boxes): an inset split over two columns
+/// goes whole into the first when it has room for the rest, else whole into the next; one cut
+/// by the foot of the last column goes whole to the overset. A column never takes more than
+/// `rows`: what an inset pushes past its foot moves on to the next column. An inset taller than
+/// a column ends the columns before it.
+void keep_insets_whole(const std::vector<FlowLine>& body, std::vector<int>& counts, int rows) {
   int at = 0;  // the first line of column c
-  for (std::size_t c = 0; c + 1 < counts.size(); ++c) {
+  for (std::size_t c = 0; c < counts.size(); ++c) {
     const int end = at + counts[c];  // the break after column c
     if (end <= 0 || end >= static_cast<int>(body.size())) break;
     const FlowLine& after = body[static_cast<std::size_t>(end)];
     if (after.paragraph >= kPullQuoteParagraph && after.line_in_paragraph > 0) {
       const int first = end - after.line_in_paragraph;
-      const int last = first + after.paragraph_lines;  // one past the quote
-      const int shift = counts[c] + (last - end) <= rows ? last - end : first - end;
-      if (counts[c] + shift > 0) {
-        counts[c] += shift;
-        counts[c + 1] = std::max(0, counts[c + 1] - shift);
+      const int last = first + after.paragraph_lines;  // one past the inset
+      const bool last_column = c + 1 == counts.size();
+      if (after.paragraph_lines > rows) {  // taller than a column: it and the rest are overset
+        counts[c] = std::max(0, first - at);
+        std::fill(counts.begin() + static_cast<std::ptrdiff_t>(c) + 1, counts.end(), 0);
+        break;
       }
+      const int shift = !last_column && counts[c] + (last - end) <= rows ? last - end : first - end;
+      if (counts[c] + shift > 0 || last_column) {
+        counts[c] = std::max(0, counts[c] + shift);
+        if (!last_column) counts[c + 1] = std::max(0, counts[c + 1] - shift);
+      }
+    }
+    if (c + 1 < counts.size() && counts[c + 1] > rows) {
+      if (c + 2 < counts.size()) counts[c + 2] += counts[c + 1] - rows;
+      counts[c + 1] = rows;
     }
     at += counts[c];
   }
@@ -251,7 +263,7 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
   const int columns = static_cast<int>(region.columns.size());
   const std::vector<FlowLine> flow = flow_lines(body.lines);
   out.report.lines_per_column = distribute_columns(flow, columns, rows.count, continued_on ? 1 : 0);
-  keep_pull_quotes_whole(flow, out.report.lines_per_column, rows.count);
+  keep_insets_whole(flow, out.report.lines_per_column, rows.count);
 
   // Stage 5: in place.
   if (blocks.kicker) place_display_block(*blocks.kicker, region, slot.name, out.placement);
@@ -310,7 +322,7 @@ SlotReport measure_module(const ComposeContext& context, const lt::PageTemplate&
   if (inserted) {
     columns->second =
         distribute_columns(flow, static_cast<int>(region.columns.size()), report.rows);
-    keep_pull_quotes_whole(flow, columns->second, report.rows);
+    keep_insets_whole(flow, columns->second, report.rows);
   }
   report.lines_per_column = columns->second;
   int placed = 0;

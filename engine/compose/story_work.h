@@ -13,6 +13,18 @@
 
 namespace broadsheet::compose {
 
+/// The frame around an inset's rows (a fact box), carried by its first row: a box rule from
+/// `top` above that row's baseline to `bottom` below the baseline of the row `rows - 1` later,
+/// across the column's width, its rule centred on those edges.
+struct InsetFrame {
+  double top = 0;     ///< pt above the first row's baseline
+  double bottom = 0;  ///< pt below the last row's baseline
+  int rows = 1;
+  double weight = 0.75;
+  Color color;
+  std::optional<Color> tint;  ///< fills the frame under the text
+};
+
 /// A body line waiting for its column.
 struct BodyLine {
   paragraph::SetLine line;
@@ -24,6 +36,9 @@ struct BodyLine {
   bool keep_with_next = false;
   double indent = 0;  ///< pt from the column's left (lines beside a drop cap)
   bool rule = false;  ///< a pull quote's rule row: a rule across the column, no text
+  std::optional<paragraph::SetLine> bullet{};  ///< a fact box item's bullet, hanging ...
+  double bullet_indent = 0;                    ///< ... this far from the column's left
+  std::optional<InsetFrame> frame{};           ///< on a fact box's first row: its box
 };
 
 /// Where a story stands: what a module takes and, when its region is full, hands on to the

@@ -38,6 +38,8 @@ const char* role_name(compose::LineRole role) {
       return "credit";
     case compose::LineRole::PullQuote:
       return "pull_quote";
+    case compose::LineRole::FactBox:
+      return "fact_box";
   }
   return "body";
 }

@@ -82,6 +82,7 @@ class NitfReader {
   void add_paragraph(const pugi::xml_node& element, ParagraphKind kind);
   void read_media(const pugi::xml_node& media);
   void read_pull_quote(const pugi::xml_node& quote);
+  void read_fact_box(const pugi::xml_node& block);
   void read_body_end(const pugi::xml_node& body_end);
 
   const std::string& text_;
@@ -182,12 +183,27 @@ void NitfReader::read_content(const pugi::xml_node& container, int depth) {
     if (child.type() == pugi::node_element) read_block_element(child, depth + 1);
 }
 
+/// A block whose class names it a fact box ("factbox", "fact-box" or "fact_box" among its
+/// class tokens).
+bool is_fact_box(const pugi::xml_node& block) {
+  std::string_view classes = block.attribute("class").value();
+  while (!classes.empty()) {
+    const std::size_t space = classes.find(' ');
+    const std::string_view token = classes.substr(0, space);
+    if (token == "factbox" || token == "fact-box" || token == "fact_box") return true;
+    classes = space == std::string_view::npos ? std::string_view{} : classes.substr(space + 1);
+  }
+  return false;
+}
+
 void NitfReader::read_block_element(const pugi::xml_node& element, int depth) {
   const std::string_view name = element.name();
   if (name == "p" || name == "li") {
     add_paragraph(element, ParagraphKind::Body);
   } else if (name == "hl2" || name == "hl1") {
     add_paragraph(element, ParagraphKind::Subhead);
+  } else if (name == "block" && is_fact_box(element)) {
+    read_fact_box(element);
   } else if (name == "block" || name == "bq" || name == "ul" || name == "ol") {
     if (depth < nitf::kMaxDepth) read_content(element, depth);
   } else if (name == "media") {
@@ -250,6 +266,40 @@ void NitfReader::read_pull_quote(const pugi::xml_node& quote) {
   pull_quote.after_paragraph = static_cast<int>(story_.body.size());
   pull_quote.source_line = paragraph.source_line;
   story_.pull_quotes.push_back(std::move(pull_quote));
+}
+
+/// <block class="factbox">: its hl2 the title, each li (in ul or ol) or p an item, its
+/// datasource the source line. A box without items is a warning and is not set.
+void NitfReader::read_fact_box(const pugi::xml_node& block) {
+  FactBox box;
+  box.after_paragraph = static_cast<int>(story_.body.size());
+  box.source_line = line_of(block);
+  auto add_item = [&](const pugi::xml_node& item) {
+    std::string text = inline_paragraph(item).text;
+    if (!text.empty()) box.items.push_back(std::move(text));
+  };
+  for (const pugi::xml_node& child : block.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string_view name = child.name();
+    if (name == "hl2" && box.title.empty()) {
+      box.title = inline_paragraph(child).text;
+    } else if (name == "p") {
+      add_item(child);
+    } else if (name == "ul" || name == "ol") {
+      for (const pugi::xml_node& item : child.children("li")) add_item(item);
+    } else if (name == "datasource" && box.source.empty()) {
+      box.source = inline_paragraph(child).text;
+    } else {
+      warn("unknown-element", child,
+           "element <" + std::string(name) +
+               "> in a fact box is not read (hl2, p, ul/ol with li, datasource)");
+    }
+  }
+  if (box.items.empty()) {
+    warn("empty-fact-box", block, "a fact box without items (p or li): not set");
+    return;
+  }
+  story_.fact_boxes.push_back(std::move(box));
 }
 
 void NitfReader::read_body_end(const pugi::xml_node& body_end) {

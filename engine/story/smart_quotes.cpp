@@ -89,6 +89,11 @@ void curl_quotes(Story& story) {
     quote.text = curl_quotes(quote.text);
     quote.attribution = curl_quotes(quote.attribution);
   }
+  for (FactBox& box : story.fact_boxes) {
+    box.title = curl_quotes(box.title);
+    for (std::string& item : box.items) item = curl_quotes(item);
+    box.source = curl_quotes(box.source);
+  }
   for (StoryPicture& picture : story.pictures) {
     picture.caption = curl_quotes(picture.caption);
     picture.credit = curl_quotes(picture.credit);

@@ -51,6 +51,17 @@ struct PullQuote {
   int source_line = 0;
 };
 
+/// A fact box: a boxed sidebar inside a story (a title, bullet items, a source line), set across
+/// a column with the body flowing around it like a pull quote (NITF <block class="factbox">;
+/// the plain-text "Fact box:" lines, story/fact_box_lines.h).
+struct FactBox {
+  std::string title;               ///< may be empty
+  std::vector<std::string> items;  ///< one bullet each; never empty
+  std::string source;              ///< "Source: National Bureau of Statistics"; may be empty
+  int after_paragraph = 0;         ///< set after this many body paragraphs (0: before the first)
+  int source_line = 0;
+};
+
 /// A calendar date from a source/credit line.
 struct Date {
   int year = 0, month = 0, day = 0;
@@ -89,6 +100,7 @@ struct Story {
   std::vector<StoryPicture> pictures;  ///< in reading order; the first leads the story
   std::vector<PullQuote> pull_quotes;  ///< in reading order
   std::vector<ReadWarning> warnings;   ///< what the reader noticed, in file order
+  std::vector<FactBox> fact_boxes;     ///< in reading order
 };
 
 /// How to read the plain-text article format.
@@ -110,7 +122,9 @@ struct ReadOptions {
 ///   between two others that is short (at most 60 characters and 8 words), starts with a capital
 ///   letter or a digit and does not end in closing punctuation (Terminal_Punctuation, a quotation
 ///   mark, a closing bracket or quote) is a subhead (ParagraphKind::Subhead). A body line
-///   "Picture: FILE | caption | credit" is a picture (story/picture_line.h), not body text.
+///   "Picture: FILE | caption | credit" is a picture (story/picture_line.h), not body text; a
+///   "Fact box: TITLE" line, its "- item" lines and a "Source: ..." line up to a blank line are a
+///   fact box (story/fact_box_lines.h).
 /// Blank lines are ignored; "\r\n" is accepted. Throws broadsheet::InputError naming
 /// `file_name` and the line for invalid UTF-8, an empty file, or a file with no body.
 Story parse_story(const std::string& text, const std::string& file_name,
@@ -119,6 +133,7 @@ Story parse_story(const std::string& text, const std::string& file_name,
 /// Parses NITF 3.x XML (nitf_reader.cpp): hedline/hl1 headline, hl2 deck (an hl2 before hl1 is
 /// the kicker), byline, dateline, body.content's p, hl2 (subheads), em/strong (InlineSpans),
 /// media (pictures, their files resolved against the article's folder), pq (pull quotes),
+/// block class="factbox" (fact boxes: hl2 title, li or p items, datasource the source line),
 /// body.end's tagline (contact line), xml:lang and docdata's date. Malformed XML is an
 /// InputError with line and column; unknown elements are warnings naming element and line.
 Story parse_nitf(const std::string& text, const std::string& file_name);

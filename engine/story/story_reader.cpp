@@ -17,6 +17,7 @@
 #include "core/bounded_read.h"
 #include "core/diagnostics.h"
 #include "core/limits.h"
+#include "story/fact_box_lines.h"
 #include "story/picture_line.h"
 #include "story/story.h"
 #include "text/language.h"
@@ -307,6 +308,7 @@ Story parse_story(const std::string& text, const std::string& file_name,
       continue;
     }
     const int paragraphs = static_cast<int>(story.body.size());
+    if (read_fact_box_lines(next, body_end, paragraphs, file_name, story.fact_boxes)) continue;
     if (auto quote = parse_pull_quote_line(*next, paragraphs, file_name)) {
       story.pull_quotes.push_back(std::move(*quote));
       continue;

@@ -211,6 +211,15 @@ struct PrintOptions {
   int source_line = 0;
 };
 
+/// [fact_box]: the frame of a story's fact boxes (their text in the `fact_box_title`,
+/// `fact_box` and `fact_box_source` styles).
+struct FactBoxFrame {
+  double weight = 0.75;       ///< pt, the box rule
+  Color color;                ///< of the box rule
+  double padding = 4;         ///< pt between the rule and the text, on every side
+  std::optional<Color> tint;  ///< fills the box under its text; none: unfilled
+};
+
 /// A page template, loaded and resolved.
 struct PageTemplate {
   std::string file;  ///< where it was loaded from
@@ -225,6 +234,7 @@ struct PageTemplate {
   double story_rule_weight = 0;         ///< pt, rule between stories
   Color story_rule_color;
   PrintOptions print;
+  FactBoxFrame fact_box;  ///< [fact_box]
 
   // Resolved once at load:
   Rect type_area;                     ///< inside the margins

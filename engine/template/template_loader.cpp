@@ -292,15 +292,25 @@ StoryRule read_story_rule(const Field& field) {
   return rule;
 }
 
+FactBoxFrame read_fact_box_frame(const Field& field) {
+  const TableView table = open_table(field, {"weight", "color", "padding", "tint"});
+  FactBoxFrame frame;
+  if (auto f = table.find("weight")) frame.weight = read_non_negative_length(*f);
+  if (auto f = table.find("color")) frame.color = read_color(*f);
+  if (auto f = table.find("padding")) frame.padding = read_non_negative_length(*f);
+  if (auto f = table.find("tint")) frame.tint = read_color(*f);
+  return frame;
+}
+
 }  // namespace
 
 PageTemplate parse_template(const std::string& toml_text, const std::string& file_name) {
   if (toml_text.size() > limits::kTemplateBytes)  // text from the library's callers, too
     throw InputError(SourceLocation{file_name}, "template larger than the limit of 1 MB");
   const toml::table document = parse_document(toml_text, file_name);
-  const TableView root = root_view(
-      document, file_name,
-      {"template", "page", "grid", "story_rule", "styles", "folio", "slot", "decoration", "print"});
+  const TableView root = root_view(document, file_name,
+                                   {"template", "page", "grid", "story_rule", "styles", "folio",
+                                    "slot", "decoration", "print", "fact_box"});
 
   PageTemplate result;
   result.file = file_name;
@@ -327,6 +337,7 @@ PageTemplate parse_template(const std::string& toml_text, const std::string& fil
   if (auto decorations = root.find("decoration"))
     result.decorations = read_decorations(*decorations, result);
   if (auto print = root.find("print")) result.print = read_print(*print, file_name);
+  if (auto box = root.find("fact_box")) result.fact_box = read_fact_box_frame(*box);
   return result;
 }
 
