@@ -109,8 +109,9 @@ BOOST_AUTO_TEST_CASE(a_drop_cap_three_lines_deep) {
   // The sample article without its dateline (a dateline opens the paragraph instead).
   std::string nitf = slurp(kNitf);
   nitf.erase(nitf.find("<dateline>"), nitf.find("</dateline>") + 11 - nitf.find("<dateline>"));
-  const json dump =
-      dump_of(compose(page21("drop_cap_lines = 3"), {.text = nitf, .name = "d.nitf"}));
+  const broadsheet::Layout layout =
+      compose(page21("drop_cap_lines = 3"), {.text = nitf, .name = "d.nitf"});
+  const json dump = dump_of(layout);
   const auto drop = lines_of(dump, "drop_cap");
   const auto body = lines_of(dump, "body");
   const auto dateline = lines_of(dump, "dateline");
@@ -131,6 +132,12 @@ BOOST_AUTO_TEST_CASE(a_drop_cap_three_lines_deep) {
   // The first line starts after the letter: "n the American ...".
   BOOST_TEST(body[0]["text"].get<std::string>().rfind("n the American", 0) == 0u);
   BOOST_TEST(dateline.empty());
+  // The text layer reads the cap with its word: "In the American", not "I n the American".
+  const std::string pdf = broadsheet::testing::test_out("furniture_drop_cap.pdf");
+  std::ofstream(pdf, std::ios::binary) << layout.pdf();
+  const std::string text = broadsheet::testing::run_command("pdftotext " + pdf + " -").output;
+  BOOST_TEST(text.find("In the American") != std::string::npos, text.substr(0, 400));
+  BOOST_TEST(text.find("I n the") == std::string::npos);
   // With the dateline, no drop cap: the dateline opens the paragraph.
   const json with_dateline =
       dump_of(compose(page21("drop_cap_lines = 3"), broadsheet::article_from_file(kNitf)));
