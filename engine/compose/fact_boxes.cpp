@@ -147,14 +147,7 @@ std::vector<BodyLine> fact_box_rows(const ComposeContext& context, const lt::Pag
              1);
   add_empty_rows(out, item, rows_below);
   out.front().frame = frame_of(context, tpl, out);
-  const int count = static_cast<int>(out.size());
-  for (int i = 0; i < count; ++i) {
-    BodyLine& row = out[static_cast<std::size_t>(i)];
-    row.paragraph = kFactBoxParagraph + index;
-    row.line_in_paragraph = i;
-    row.paragraph_lines = count;
-    row.keep_with_next = i + 1 < count;  // the box keeps together in one column
-  }
+  keep_rows_together(out, kFactBoxParagraph + index);
   return out;
 }
 

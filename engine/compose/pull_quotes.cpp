@@ -54,14 +54,7 @@ std::vector<BodyLine> pull_quote_rows(const ComposeContext& context, const lt::P
     for (paragraph::SetLine& line : set_lines(context, small, quote.attribution, measure, true))
       add_rows(out, 1, small, &line);
   add_rows(out, 1, style, nullptr, /*rule=*/true);
-  const int count = static_cast<int>(out.size());
-  for (int i = 0; i < count; ++i) {
-    BodyLine& row = out[static_cast<std::size_t>(i)];
-    row.paragraph = kPullQuoteParagraph + index;
-    row.line_in_paragraph = i;
-    row.paragraph_lines = count;
-    row.keep_with_next = i + 1 < count;  // the quote keeps together in one column
-  }
+  keep_rows_together(out, kPullQuoteParagraph + index);
   return out;
 }
 

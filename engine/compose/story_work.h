@@ -41,6 +41,19 @@ struct BodyLine {
   std::optional<InsetFrame> frame{};           ///< on a fact box's first row: its box
 };
 
+/// Numbers an inset's rows (a pull quote's, a fact box's) as paragraph `paragraph` of the flow,
+/// each kept with the next: the inset stays together in one column.
+inline void keep_rows_together(std::vector<BodyLine>& rows, int paragraph) {
+  const int count = static_cast<int>(rows.size());
+  for (int i = 0; i < count; ++i) {
+    BodyLine& row = rows[static_cast<std::size_t>(i)];
+    row.paragraph = paragraph;
+    row.line_in_paragraph = i;
+    row.paragraph_lines = count;
+    row.keep_with_next = i + 1 < count;
+  }
+}
+
 /// Where a story stands: what a module takes and, when its region is full, hands on to the
 /// story's continuation (the cursor of work that Typst's flow keeps between regions).
 struct StoryWork {
