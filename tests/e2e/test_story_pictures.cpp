@@ -1,0 +1,237 @@
+// A story's picture across N of its columns (the body flowing below it there, from under the
+// deck in the others), composed on page21-pictures: the picture's frame, each column's first
+// baseline, level feet, right-to-left column order, overset counted, no word lost.
+#define BOOST_TEST_MODULE story_pictures
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
+#include <cctype>
+#include <map>
+#include <string>
+
+#include "compose/composer.h"
+#include "linebreak/knuth_plass.h"
+#include "story/story.h"
+#include "template/page_template.h"
+#include "test_support.h"
+
+using namespace broadsheet;
+using namespace broadsheet::testing;
+
+namespace {
+
+const std::string kSource = BROADSHEET_SOURCE_DIR;
+const std::string kTemplate = kSource + "/templates/page21-pictures.toml";
+const std::string kLead = kSource + "/tests/articles/pictures/page21_lead_photo.txt";
+constexpr double kPitch = 11;  // page21's baseline grid
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  if (at == std::string::npos) throw std::runtime_error("not found: " + from);
+  return text.replace(at, from.size(), to);
+}
+
+/// page21-pictures with the lead slot's picture keys replaced by `lead_keys`.
+layout_template::PageTemplate pictures_template(const std::string& lead_keys) {
+  return layout_template::parse_template(
+      replaced(slurp(kTemplate), "picture_depth = \"80mm\"", lead_keys), kTemplate);
+}
+
+/// The lead article with `options` after its picture line's credit.
+story::Story lead_story(const std::string& options) {
+  std::string text = slurp(kLead);
+  if (!options.empty())
+    text = replaced(text, "| WU ZHIYI / CHINA DAILY", "| WU ZHIYI / CHINA DAILY | " + options);
+  return story::parse_story(text, kLead);
+}
+
+compose::PageLayout compose_lead(const layout_template::PageTemplate& tpl,
+                                 const story::Story& story) {
+  const linebreak::KnuthPlassBreaker breaker;
+  const compose::ComposeContext context{test_fonts(), &test_hyphenator(), breaker, nullptr};
+  return compose::compose_page(context, tpl, {{"lead", &story}});
+}
+
+ImageItem the_picture(const compose::PageLayout& layout) {
+  for (const DisplayItem& item : layout.display.pages.at(0).items)
+    if (const auto* image = std::get_if<ImageItem>(&item.shape)) return *image;
+  throw std::runtime_error("no picture on the page");
+}
+
+const compose::SlotReport& lead_report(const compose::PageLayout& layout) {
+  for (const auto& slot : layout.slots)
+    if (slot.name == "lead") return slot;
+  throw std::runtime_error("no lead slot");
+}
+
+/// The lead's body lines (body, subheads, contact), by story column in reading order.
+std::map<int, std::vector<compose::PlacedLine>> body_columns(const compose::PageLayout& layout) {
+  std::map<int, std::vector<compose::PlacedLine>> columns;
+  for (const auto& line : layout.lines)
+    if (line.slot == "lead" &&
+        (line.role == compose::LineRole::Body || line.role == compose::LineRole::Subhead ||
+         line.role == compose::LineRole::Contact))
+      columns[line.column].push_back(line);
+  return columns;
+}
+
+double baseline_of(const compose::PageLayout& layout, compose::LineRole role, bool last) {
+  double found = last ? -1 : 1e9;
+  for (const auto& line : layout.lines)
+    if (line.slot == "lead" && line.role == role)
+      found = last ? std::max(found, line.baseline) : std::min(found, line.baseline);
+  return found;
+}
+
+/// Letters and digits only: hyphens, quotes and spaces left out, so that a text broken into
+/// lines reads the same as the paragraph it came from.
+std::string letters(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text)
+    if (std::isalnum(c)) out.push_back(static_cast<char>(c));
+  return out;
+}
+
+/// Every body paragraph and the contact line, as letters, in order.
+std::string story_letters(const story::Story& story) {
+  std::string out;
+  for (const auto& p : story.body) out += letters(p.text);
+  if (story.contact) out += letters(story.contact->text);
+  return out;
+}
+
+/// The placed body lines as letters, in flow order (paragraph, then line).
+std::string placed_letters(const compose::PageLayout& layout) {
+  std::vector<compose::PlacedLine> lines;
+  for (const auto& [column, in_column] : body_columns(layout))
+    lines.insert(lines.end(), in_column.begin(), in_column.end());
+  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.paragraph, a.line_in_paragraph) <
+           std::pair(b.paragraph, b.line_in_paragraph);
+  });
+  std::string out;
+  for (const auto& line : lines) out += letters(line.text);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(
+    a_two_column_picture_heads_columns_one_and_two_the_others_start_under_the_deck) {
+  const auto tpl = pictures_template("picture_depth = \"60mm\"");
+  const story::Story story = lead_story("columns=2");
+  const compose::PageLayout layout = compose_lead(tpl, story);
+  const auto& cols = tpl.columns;  // page21: 154.72 pt columns, 12.76 pt gutters
+  const ImageItem picture = the_picture(layout);
+  BOOST_TEST(picture.frame.x == cols[0].x, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(picture.frame.right() == cols[1].x + cols[1].width,
+             boost::test_tools::tolerance(0.01));
+  BOOST_TEST(picture.frame.width == 2 * cols[0].width + (cols[1].x - cols[0].x - cols[0].width),
+             boost::test_tools::tolerance(0.01));
+  BOOST_TEST(picture.frame.height == 60 * 72 / 25.4, boost::test_tools::tolerance(0.01));
+  const double deck_foot = baseline_of(layout, compose::LineRole::Deck, true);
+  BOOST_TEST(picture.frame.y > deck_foot);
+  BOOST_TEST(picture.frame.y < deck_foot + 2 * kPitch);
+
+  const auto columns = body_columns(layout);
+  BOOST_REQUIRE_EQUAL(columns.size(), 4u);
+  const double caption_foot = baseline_of(layout, compose::LineRole::Caption, true);
+  BOOST_TEST(caption_foot > picture.frame.bottom());
+  // Columns 1 and 2 start under the caption, on one grid line; 3 and 4 under the deck, higher.
+  const double under_picture = columns.at(0).front().baseline;
+  const double under_deck = columns.at(2).front().baseline;
+  BOOST_TEST(under_picture > caption_foot);
+  BOOST_TEST(under_picture < caption_foot + 3 * kPitch);
+  BOOST_TEST(columns.at(1).front().baseline == under_picture, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(columns.at(3).front().baseline == under_deck, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(under_deck > deck_foot);
+  BOOST_TEST(under_deck < picture.frame.y + 2 * kPitch);
+  // ... where the story's first line would be without a picture.
+  story::Story without = story;
+  without.pictures.clear();
+  BOOST_TEST(under_deck == body_columns(compose_lead(tpl, without)).at(0).front().baseline,
+             boost::test_tools::tolerance(0.01));
+  for (int c : {0, 1})
+    BOOST_TEST(columns.at(c).front().left == cols[std::size_t(c)].x,
+               boost::test_tools::tolerance(0.01));
+  // Balanced on the feet: the columns end within a line of each other (the fact box may take
+  // one more), and the first is the longest.
+  double low = 1e9, high = 0;
+  for (const auto& [c, lines] : columns) {
+    low = std::min(low, lines.back().baseline);
+    high = std::max(high, lines.back().baseline);
+  }
+  BOOST_TEST(high - low <= 2 * kPitch + 0.01);
+  const auto& report = lead_report(layout);
+  BOOST_TEST(report.overset_lines == 0);
+  BOOST_TEST(report.column_rows.size() == 4u);
+  BOOST_TEST(report.column_rows[0] < report.column_rows[2]);
+  BOOST_TEST(report.column_rows[0] == report.column_rows[1]);
+  BOOST_TEST(placed_letters(layout) == story_letters(story));
+}
+
+BOOST_AUTO_TEST_CASE(the_slots_picture_columns_is_the_default_and_the_picture_line_wins) {
+  const auto tpl = pictures_template("picture_depth = \"60mm\"\npicture_columns = 2");
+  const ImageItem by_slot = the_picture(compose_lead(tpl, lead_story("")));
+  BOOST_TEST(by_slot.frame.x == tpl.columns[0].x, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(by_slot.frame.right() == tpl.columns[1].x + tpl.columns[1].width,
+             boost::test_tools::tolerance(0.01));
+  const ImageItem by_line = the_picture(compose_lead(tpl, lead_story("columns=3")));
+  BOOST_TEST(by_line.frame.right() == tpl.columns[2].x + tpl.columns[2].width,
+             boost::test_tools::tolerance(0.01));
+}
+
+BOOST_AUTO_TEST_CASE(without_a_depth_the_picture_keeps_its_proportions_at_its_width) {
+  const auto tpl = pictures_template("");
+  const ImageItem picture = the_picture(compose_lead(tpl, lead_story("columns=2")));
+  // tests/media/lake.jpg is 2000 x 1250.
+  BOOST_TEST(picture.frame.height == picture.frame.width * 1250 / 2000,
+             boost::test_tools::tolerance(0.01));
+}
+
+BOOST_AUTO_TEST_CASE(a_right_to_left_story_puts_the_picture_over_its_first_columns_on_the_right) {
+  const auto tpl =
+      pictures_template("picture_depth = \"60mm\"\ncolumn_order = \"rtl\"\npicture_columns = 2");
+  const story::Story story = lead_story("");
+  const compose::PageLayout layout = compose_lead(tpl, story);
+  const ImageItem picture = the_picture(layout);
+  BOOST_TEST(picture.frame.x == tpl.columns[2].x, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(picture.frame.right() == tpl.columns[3].x + tpl.columns[3].width,
+             boost::test_tools::tolerance(0.01));
+  const auto columns = body_columns(layout);
+  // Reading column 0 is the rightmost: under the picture; reading column 2 under the deck.
+  BOOST_TEST(columns.at(0).front().left == tpl.columns[3].x, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(columns.at(0).front().baseline > picture.frame.bottom());
+  BOOST_TEST(columns.at(2).front().baseline < picture.frame.y + 2 * kPitch);
+  BOOST_TEST(placed_letters(layout) == story_letters(story));
+}
+
+BOOST_AUTO_TEST_CASE(what_does_not_fit_under_a_picture_is_overset_and_counted_never_lost) {
+  const story::Story story = lead_story("columns=2");
+  const auto whole = compose_lead(pictures_template("picture_depth = \"60mm\""), story);
+  int total = 0;
+  for (int n : lead_report(whole).lines_per_column) total += n;
+  const auto tpl = pictures_template("picture_depth = \"60mm\"\nmax_depth = \"150mm\"");
+  const auto layout = compose_lead(tpl, story);
+  const auto& report = lead_report(layout);
+  BOOST_TEST(report.overset_lines > 0);
+  int placed = 0;
+  for (std::size_t c = 0; c < report.lines_per_column.size(); ++c) {
+    placed += report.lines_per_column[c];
+    BOOST_TEST(report.lines_per_column[c] <= report.column_rows.at(c));
+  }
+  BOOST_TEST(placed + report.overset_lines == total);
+  BOOST_TEST(report.lines_per_column[0] < report.lines_per_column[2]);
+}
+
+BOOST_AUTO_TEST_CASE(copyfit_fills_the_ragged_columns) {
+  const auto tpl = pictures_template("picture_depth = \"60mm\"");
+  const story::Story story = lead_story("columns=2");
+  const linebreak::KnuthPlassBreaker breaker;
+  const compose::ComposeContext context{test_fonts(), &test_hyphenator(), breaker, nullptr};
+  compose::ComposeOptions options;
+  options.copyfit = true;
+  const auto layout = compose::compose_page(context, tpl, {{"lead", &story}}, {}, options);
+  const auto& report = lead_report(layout);
+  BOOST_TEST(report.overset_lines == 0);
+  BOOST_TEST(placed_letters(layout) == story_letters(story));
+}
