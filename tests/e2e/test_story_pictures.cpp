@@ -235,3 +235,88 @@ BOOST_AUTO_TEST_CASE(copyfit_fills_the_ragged_columns) {
   BOOST_TEST(report.overset_lines == 0);
   BOOST_TEST(placed_letters(layout) == story_letters(story));
 }
+
+namespace {
+
+/// The lead's body lines in its first column, top down.
+std::vector<compose::PlacedLine> first_column(const compose::PageLayout& layout) {
+  return body_columns(layout).at(0);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_inset_on_the_right_shortens_the_lines_beside_it_and_no_word_is_lost) {
+  const auto tpl = pictures_template("");
+  const story::Story story = lead_story("inset=right width=50%");
+  const compose::PageLayout layout = compose_lead(tpl, story);
+  const auto& column = tpl.columns[0];
+  const ImageItem picture = the_picture(layout);
+  // Half the column wide, flush with its right edge, its proportions kept (2000 x 1250).
+  BOOST_TEST(picture.frame.width == column.width / 2, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(picture.frame.right() == column.x + column.width, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(picture.frame.height == picture.frame.width * 1250 / 2000,
+             boost::test_tools::tolerance(0.01));
+  const auto lines = first_column(layout);
+  // Its top on the first body line's ascenders: under the deck, as without a picture.
+  BOOST_TEST(picture.frame.y < lines.front().baseline);
+  BOOST_TEST(picture.frame.y > lines.front().baseline - kPitch);
+  story::Story without = story;
+  without.pictures.clear();
+  BOOST_TEST(lines.front().baseline == first_column(compose_lead(tpl, without)).front().baseline,
+             boost::test_tools::tolerance(0.01));
+  // Lines beside the picture and its caption: the column less the picture and the 4 pt gap,
+  // from the column's left; lines well below it: the full column.
+  const double caption_foot = baseline_of(layout, compose::LineRole::Caption, true);
+  const double beside = column.width - column.width / 2 - 4;
+  int shortened = 0, full = 0;
+  for (const auto& line : lines) {
+    BOOST_TEST(line.left >= column.x - 0.01);
+    if (line.baseline <= caption_foot) {
+      BOOST_TEST(line.measure == beside, boost::test_tools::tolerance(0.01));
+      BOOST_TEST(line.left + line.width <= picture.frame.x - 4 + 0.01);
+      ++shortened;
+    } else if (line.baseline > caption_foot + 2 * kPitch) {
+      BOOST_TEST(line.measure == column.width, boost::test_tools::tolerance(0.01));
+      ++full;
+    }
+  }
+  BOOST_TEST(shortened >= 8);
+  BOOST_TEST(full > 0);
+  BOOST_TEST(lead_report(layout).overset_lines == 0);
+  BOOST_TEST(placed_letters(layout) == story_letters(story));
+}
+
+BOOST_AUTO_TEST_CASE(an_inset_on_the_left_moves_the_lines_beside_it_right) {
+  const auto tpl = pictures_template("picture_gap = \"6pt\"");
+  const story::Story story = lead_story("inset=left width=40%");
+  const compose::PageLayout layout = compose_lead(tpl, story);
+  const auto& column = tpl.columns[0];
+  const ImageItem picture = the_picture(layout);
+  BOOST_TEST(picture.frame.x == column.x, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(picture.frame.width == column.width * 0.4, boost::test_tools::tolerance(0.01));
+  const auto lines = first_column(layout);
+  const double indent = column.width * 0.4 + 6;
+  BOOST_TEST(lines.front().left == column.x + indent, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(lines.front().measure == column.width - indent, boost::test_tools::tolerance(0.01));
+  // Below the caption the lines return to the column's left and its full measure.
+  const double caption_foot = baseline_of(layout, compose::LineRole::Caption, true);
+  for (const auto& line : lines)
+    if (line.baseline > caption_foot + 2 * kPitch) {
+      BOOST_TEST(line.left == column.x, boost::test_tools::tolerance(0.01));
+      BOOST_TEST(line.measure == column.width, boost::test_tools::tolerance(0.01));
+    }
+  BOOST_TEST(placed_letters(layout) == story_letters(story));
+}
+
+BOOST_AUTO_TEST_CASE(copyfit_counts_the_lines_beside_an_inset_as_they_are_set) {
+  const auto tpl = pictures_template("");
+  const story::Story story = lead_story("inset=right");
+  const linebreak::KnuthPlassBreaker breaker;
+  const compose::ComposeContext context{test_fonts(), &test_hyphenator(), breaker, nullptr};
+  compose::ComposeOptions options;
+  options.copyfit = true;
+  const auto layout = compose::compose_page(context, tpl, {{"lead", &story}}, {}, options);
+  BOOST_TEST(lead_report(layout).overset_lines == 0);
+  BOOST_TEST(placed_letters(layout) == story_letters(story));
+  BOOST_TEST(first_column(layout).front().measure < tpl.columns[0].width - 10);
+}
