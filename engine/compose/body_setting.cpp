@@ -220,8 +220,9 @@ void add_insets(const ComposeContext& context, const lt::PageTemplate& tpl,
   for (std::size_t q = 0; q < story.pull_quotes.size(); ++q)
     if (follows(story.pull_quotes[q].after_paragraph))
       here.push_back({story.pull_quotes[q].source_line, static_cast<int>(q), false});
+  const int at_head = head_fact_box(story);  // set at the head of the columns, not here
   for (std::size_t b = 0; b < story.fact_boxes.size(); ++b)
-    if (follows(story.fact_boxes[b].after_paragraph))
+    if (static_cast<int>(b) != at_head && follows(story.fact_boxes[b].after_paragraph))
       here.push_back({story.fact_boxes[b].source_line, static_cast<int>(b), true});
   std::stable_sort(here.begin(), here.end(),
                    [](const Inset& a, const Inset& b) { return a.source_line < b.source_line; });

@@ -8,6 +8,7 @@
 #include "compose/body_setting.h"
 #include "compose/column_flow.h"
 #include "compose/display_blocks.h"
+#include "compose/fact_boxes.h"
 #include "compose/pull_quotes.h"
 #include "compose/story_picture.h"
 #include "compose/story_text.h"
@@ -234,6 +235,34 @@ void start_columns_under(const LeadPicture& picture, const ModuleRegion& region,
   for (int skip : head.skip) report.column_rows.push_back(std::max(0, head.rows.count - skip));
 }
 
+/// The story's fact box across N columns (head_fact_box) at the head of its first N columns,
+/// under a lead picture over any of them; the body of those columns starts under the box.
+void place_head_fact_box(const ComposeContext& context, const lt::PageTemplate& tpl,
+                         const lt::Slot& slot, const story::Story& story,
+                         const ModuleRegion& region, const BaselineGrid& grid, ModuleHead& head,
+                         ModuleResult& out) {
+  const int index = head_fact_box(story);
+  if (index < 0 || region.columns.empty()) return;
+  const story::FactBox& box = story.fact_boxes[static_cast<std::size_t>(index)];
+  const std::size_t columns =
+      std::min(region.columns.size(), static_cast<std::size_t>(box.columns));
+  const Rect across = across_columns(region, columns, 0, 0);
+  const std::vector<BodyLine> rows = fact_box_rows(context, tpl, box, index, across.width);
+  if (rows.empty()) return;
+  if (head.skip.empty()) head.skip.assign(region.columns.size(), 0);
+  const int top = *std::max_element(head.skip.begin(), head.skip.begin() + columns);
+  ModuleRegion band = region;  // one column across the box's columns
+  band.columns = {{across.x, across.width}};
+  band.fills_from_right = false;
+  const int count = static_cast<int>(rows.size());
+  place_body(rows, {count}, band, head.rows.first + top, grid, slot.name, out.placement);
+  std::fill_n(head.skip.begin(), columns, top + count);
+  head.picture_foot =
+      std::max(head.picture_foot, grid.y(head.rows.first + top + count - 1) + head.body_descent);
+  out.report.column_rows.clear();
+  for (int skip : head.skip) out.report.column_rows.push_back(std::max(0, head.rows.count - skip));
+}
+
 ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate& tpl,
                            const lt::Slot& slot, const StoryWork& work, const ModuleRegion& region,
                            const BaselineGrid& grid, const StoryOptions& options,
@@ -267,6 +296,8 @@ ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate
                         head.body_descent);
   out.report.rows = head.rows.count;
   start_columns_under(picture, region, grid, body_ascent, head, out.report);
+  if (!work.is_continuation())
+    place_head_fact_box(context, tpl, slot, story, region, grid, head, out);
   return head;
 }
 

@@ -67,6 +67,9 @@ struct FactBox {
   std::string source;              ///< "Source: National Bureau of Statistics"; may be empty
   int after_paragraph = 0;         ///< set after this many body paragraphs (0: before the first)
   int source_line = 0;
+  /// Story columns the box spans ("Fact box: TITLE | columns=2"); 2 or more sets it at the head
+  /// of the story's first columns instead of in the flow. 0: one column, in the flow.
+  int columns = 0;
 };
 
 /// A calendar date from a source/credit line.

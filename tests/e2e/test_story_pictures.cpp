@@ -320,3 +320,70 @@ BOOST_AUTO_TEST_CASE(copyfit_counts_the_lines_beside_an_inset_as_they_are_set) {
   BOOST_TEST(placed_letters(layout) == story_letters(story));
   BOOST_TEST(first_column(layout).front().measure < tpl.columns[0].width - 10);
 }
+
+namespace {
+
+/// The lead article with its fact box's title line given `options` (and the picture line's).
+story::Story lead_with_box(const std::string& box_options, const std::string& picture_options) {
+  std::string text = slurp(kLead);
+  text = replaced(text, "Fact box: China and Russia online",
+                  "Fact box: China and Russia online | " + box_options);
+  if (!picture_options.empty())
+    text =
+        replaced(text, "| WU ZHIYI / CHINA DAILY", "| WU ZHIYI / CHINA DAILY | " + picture_options);
+  return story::parse_story(text, kLead);
+}
+
+/// The fact box's frame (its rule) on the page.
+Rect box_frame(const compose::PageLayout& layout) {
+  for (const DisplayItem& item : layout.display.pages.at(0).items)
+    if (const auto* box = std::get_if<StrokeRectItem>(&item.shape)) return box->rect;
+  throw std::runtime_error("no fact box frame on the page");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_fact_box_across_two_columns_heads_them_under_the_picture) {
+  const auto tpl = pictures_template("picture_depth = \"60mm\"");
+  const story::Story story = lead_with_box("columns=2", "");
+  BOOST_REQUIRE_EQUAL(story.fact_boxes.size(), 1u);
+  BOOST_TEST(story.fact_boxes.front().columns == 2);
+  const compose::PageLayout layout = compose_lead(tpl, story);
+  const auto& cols = tpl.columns;
+  const Rect frame = box_frame(layout);
+  const double weight = 0.75;  // page21-pictures' [fact_box] rule, drawn inside the columns
+  BOOST_TEST(frame.x == cols[0].x + weight / 2, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(frame.right() == cols[1].x + cols[1].width - weight / 2,
+             boost::test_tools::tolerance(0.01));
+  const ImageItem picture = the_picture(layout);  // across all four columns
+  BOOST_TEST(frame.y > baseline_of(layout, compose::LineRole::Caption, true));
+  BOOST_TEST(picture.frame.width > 3 * cols[0].width);
+  // The box's items are set across its two columns.
+  double widest = 0;
+  for (const auto& line : layout.lines)
+    if (line.slot == "lead" && line.role == compose::LineRole::FactBox)
+      widest = std::max(widest, line.left + line.width - cols[0].x);
+  BOOST_TEST(widest > cols[0].width + 12.76);
+  // Columns 1 and 2 start under the box, 3 and 4 under the picture's caption, higher.
+  const auto columns = body_columns(layout);
+  BOOST_TEST(columns.at(0).front().baseline > frame.bottom());
+  BOOST_TEST(columns.at(1).front().baseline == columns.at(0).front().baseline,
+             boost::test_tools::tolerance(0.01));
+  BOOST_TEST(columns.at(2).front().baseline < frame.y + 2 * kPitch);
+  BOOST_TEST(lead_report(layout).overset_lines == 0);
+  BOOST_TEST(placed_letters(layout) == story_letters(story));
+}
+
+BOOST_AUTO_TEST_CASE(a_fact_box_across_columns_goes_under_a_picture_across_fewer) {
+  const auto tpl = pictures_template("picture_depth = \"40mm\"");
+  const story::Story story = lead_with_box("columns=3", "columns=2");
+  const compose::PageLayout layout = compose_lead(tpl, story);
+  const Rect frame = box_frame(layout);
+  BOOST_TEST(frame.y > the_picture(layout).frame.bottom());
+  BOOST_TEST(frame.right() == tpl.columns[2].x + tpl.columns[2].width - 0.75 / 2,
+             boost::test_tools::tolerance(0.01));
+  const auto columns = body_columns(layout);
+  for (int c : {0, 1, 2}) BOOST_TEST(columns.at(c).front().baseline > frame.bottom());
+  BOOST_TEST(columns.at(3).front().baseline < the_picture(layout).frame.y + 2 * kPitch);
+  BOOST_TEST(placed_letters(layout) == story_letters(story));
+}

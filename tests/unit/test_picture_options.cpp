@@ -143,3 +143,24 @@ BOOST_AUTO_TEST_CASE(picture_columns_beyond_the_slot_is_an_error_naming_the_key)
     BOOST_TEST(what.find("1 to 4") != std::string::npos, what);
   }
 }
+
+BOOST_AUTO_TEST_CASE(a_fact_box_title_line_takes_columns) {
+  const Story story = parse_story(
+      "A headline\nA deck.\nOne paragraph of body text.\nFact box: Key facts | columns=2\n- One\n"
+      "- Two\n\nAnother paragraph of body text.\n",
+      "/articles/story.txt");
+  BOOST_REQUIRE_EQUAL(story.fact_boxes.size(), 1u);
+  BOOST_TEST(story.fact_boxes.front().title == "Key facts");
+  BOOST_TEST(story.fact_boxes.front().columns == 2);
+  try {
+    parse_story(
+        "A headline\nA deck.\nOne paragraph.\nFact box: Key facts | colums=2\n- One\n\n"
+        "Another paragraph.\n",
+        "/articles/story.txt");
+    BOOST_FAIL("a bad fact box option was accepted");
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    BOOST_TEST(what.find("/articles/story.txt:4") != std::string::npos, what);
+    BOOST_TEST(what.find("colums=2") != std::string::npos, what);
+  }
+}
