@@ -387,3 +387,18 @@ BOOST_AUTO_TEST_CASE(a_fact_box_across_columns_goes_under_a_picture_across_fewer
   BOOST_TEST(columns.at(3).front().baseline < the_picture(layout).frame.y + 2 * kPitch);
   BOOST_TEST(placed_letters(layout) == story_letters(story));
 }
+
+BOOST_AUTO_TEST_CASE(
+    a_picture_asking_for_more_columns_than_the_slot_has_spans_them_all_with_a_warning) {
+  const auto tpl = pictures_template("picture_depth = \"60mm\"");
+  const compose::PageLayout layout = compose_lead(tpl, lead_story("columns=6"));
+  const ImageItem picture = the_picture(layout);
+  BOOST_TEST(picture.frame.x == tpl.columns[0].x, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(picture.frame.right() == tpl.columns[3].x + tpl.columns[3].width,
+             boost::test_tools::tolerance(0.01));
+  const auto warned = std::find_if(layout.warnings.begin(), layout.warnings.end(),
+                                   [](const auto& w) { return w.code == "picture-columns"; });
+  BOOST_REQUIRE(warned != layout.warnings.end());
+  BOOST_TEST(warned->message.find("6 columns") != std::string::npos, warned->message);
+  BOOST_TEST(lead_report(layout).column_rows.empty());  // every column starts under it
+}
