@@ -37,29 +37,40 @@ class BalancedSplit {
         n_(static_cast<int>(lines.size()) + skipped(skip, columns)),
         columns_(columns),
         rows_(rows),
-        base_((n_ + columns - 1) / columns - 2),
-        cells_(static_cast<std::size_t>(columns) * sums() * 4 * 4 * 4 * 4) {}
+        base_((n_ + columns - 1) / columns - 2) {
+    // Column c's lines so far sum to at most 3 (c + 1) over the bases: a triangle, not a
+    // square, of cells; kept as three flat arrays (no padding) they stay small enough that the
+    // table of a six-column story costs tens of page faults, not hundreds.
+    std::size_t size = 0;
+    for (int c = 0; c < columns; ++c) {
+      first_cell_.push_back(size);
+      size += static_cast<std::size_t>(sums(c)) * kPerSum;
+    }
+    costs_.assign(size, kUnreached);
+    values_.assign(size, 0);
+    from_.assign(size, -1);
+  }
 
   std::vector<int> run() {
     for (int f = 0; f < 4; ++f)
-      if (valid(0, f)) relax(cell(0, f, f, f, f, f), {column_cost(f, f, f), 0}, -1, f);
+      if (valid(0, f)) relax(cell(0, f, f, f, f, f), {column_cost(f, f, f), 0}, -1);
     for (int c = 0; c + 1 < columns_; ++c) step(c);
     return best_split();
   }
 
  private:
+  static constexpr long long kUnreached = std::numeric_limits<long long>::max();
+  /// Cells per sum: this column's digit (4) x the (low, high) pairs with low <= high (10) x the
+  /// first column's digit (4).
+  static constexpr int kPerSum = 4 * 10 * 4;
+
   /// (cost, tie-break value): compared in that order.
   struct Score {
-    long long cost = std::numeric_limits<long long>::max();
+    long long cost = kUnreached;
     unsigned long long value = 0;
     friend bool operator<(const Score& a, const Score& b) {
       return a.cost != b.cost ? a.cost < b.cost : a.value < b.value;
     }
-  };
-  struct Cell {
-    Score score;
-    int from = -1;   ///< the previous column's cell
-    int digit = -1;  ///< this column's count minus base
   };
 
   /// Rows skipped at the head of columns [0, before).
@@ -72,16 +83,34 @@ class BalancedSplit {
   int skip_of(int c) const {
     return c < static_cast<int>(skip_.size()) ? skip_[static_cast<std::size_t>(c)] : 0;
   }
-  std::size_t sums() const { return static_cast<std::size_t>(3 * columns_ + 1); }
+  static int pair_index(int low, int high) {
+    static constexpr int kFirstOfLow[4] = {0, 4, 7, 9};
+    return kFirstOfLow[low] + high - low;
+  }
+  static int sums(int c) { return 3 * (c + 1) + 1; }
   int count(int digit) const { return base_ + digit; }
   /// Column c may take `digit`: no fewer rows than it skips, no more than a column holds.
   bool valid(int c, int digit) const { return count(digit) >= skip_of(c) && count(digit) <= rows_; }
   int cell(int c, int sum, int digit, int low, int high, int first) const {
-    return ((((c * static_cast<int>(sums()) + sum) * 4 + digit) * 4 + low) * 4 + high) * 4 + first;
+    const int local = ((sum * 4 + digit) * 10 + pair_index(low, high)) * 4 + first;
+    return static_cast<int>(first_cell_[static_cast<std::size_t>(c)]) + local;
   }
-  void relax(int at, Score score, int from, int digit) {
-    Cell& target = cells_[static_cast<std::size_t>(at)];
-    if (score < target.score) target = {score, from, digit};
+  /// The digit of cell `at` of column `c`.
+  int digit_of(int c, int at) const {
+    const int local = at - static_cast<int>(first_cell_[static_cast<std::size_t>(c)]);
+    return local / (10 * 4) % 4;
+  }
+  Score score_at(int at) const {
+    const auto i = static_cast<std::size_t>(at);
+    return {costs_[i], values_[i]};
+  }
+  void relax(int at, Score score, int from) {
+    const auto i = static_cast<std::size_t>(at);
+    if (score < Score{costs_[i], values_[i]}) {
+      costs_[i] = score.cost;
+      values_[i] = score.value;
+      from_[i] = from;
+    }
   }
   /// A column's own cost: distance from the average, a price for a column two lines short of
   /// the first, and for one taller than the column before it (a stepped foot is preferred).
@@ -112,15 +141,15 @@ class BalancedSplit {
           for (int high = low; high < 4; ++high)
             for (int f = 0; f < 4; ++f) {
               const int at = cell(c, sum, d, low, high, f);
-              const Score& here = cells_[static_cast<std::size_t>(at)].score;
-              if (here.cost == std::numeric_limits<long long>::max()) continue;
+              const Score here = score_at(at);
+              if (here.cost == kUnreached) continue;
               const long long broken = break_cost((c + 1) * base_ + sum - skipped_before);
               for (int next = 0; next < 4; ++next) {
                 if (!valid(c + 1, next)) continue;
                 const Score score{here.cost + broken + column_cost(next, f, d),
                                   here.value + place_value(c + 1, next)};
                 relax(cell(c + 1, sum + next, next, std::min(low, next), std::max(high, next), f),
-                      score, at, next);
+                      score, at);
               }
             }
   }
@@ -137,12 +166,10 @@ class BalancedSplit {
           for (int high = low; high < 4; ++high)
             for (int f = 0; f < 4; ++f) {
               const int at = cell(c, sum, d, low, high, f);
-              Score score = cells_[static_cast<std::size_t>(at)].score;
+              Score score = score_at(at);
               // Hard: the last column at most one line shorter than the first, none more than one
               // line taller than the first, no two more than two lines apart.
-              if (score.cost == std::numeric_limits<long long>::max() || d < f - 1 ||
-                  high > f + 1 || high - low > 2)
-                continue;
+              if (score.cost == kUnreached || d < f - 1 || high > f + 1 || high - low > 2) continue;
               if (high != f) score.cost += 60LL * columns_;  // the first column not the tallest
               if (score < best) {
                 best = score;
@@ -151,8 +178,8 @@ class BalancedSplit {
             }
     }
     std::vector<int> counts;
-    for (int at = best_at; at >= 0; at = cells_[static_cast<std::size_t>(at)].from)
-      counts.push_back(count(cells_[static_cast<std::size_t>(at)].digit));
+    for (int at = best_at, column = c; at >= 0; at = from_[static_cast<std::size_t>(at)], --column)
+      counts.push_back(count(digit_of(column, at)));
     std::reverse(counts.begin(), counts.end());
     for (std::size_t i = 0; i < counts.size(); ++i) counts[i] -= skip_of(static_cast<int>(i));
     return counts;
@@ -161,7 +188,10 @@ class BalancedSplit {
   const std::vector<FlowLine>& lines_;
   const std::span<const int> skip_;
   const int n_, columns_, rows_, base_;
-  std::vector<Cell> cells_;
+  std::vector<std::size_t> first_cell_;  ///< each column's first cell
+  std::vector<long long> costs_;
+  std::vector<unsigned long long> values_;
+  std::vector<int> from_;  ///< the previous column's cell; -1 for the first column's
 };
 
 /// Lines per column as distribute_columns gives them, column c `skip[c]` rows shorter (no

@@ -3,7 +3,8 @@
 // the automaton with a hash table and thousands of small allocations on every process start;
 // the automaton itself is a few flat arrays. The first load writes them, compiled, to a cache
 // file (a user cache folder, keyed by the dictionary's path, size and modification time); later
-// loads read that file back in one piece and only fix up pointers. Any cache problem (missing,
+// loads map that file read-only at the address its pointers were written for, check it, and use
+// it as it is (elsewhere they copy the states and move their pointers). Any cache problem (missing,
 // stale, unreadable, corrupt, unwritable) falls back to parsing the text: the cache is never
 // needed for correct results.
 
@@ -36,6 +37,8 @@ class HyphenPatterns {
   explicit operator bool() const { return get() != nullptr; }
   /// True when the automaton came from the compiled cache rather than from parsing.
   bool from_cache() const;
+  /// True when the compiled file is used where it is mapped, with nothing copied.
+  bool mapped_in_place() const;
 
  private:
   struct Parsed;

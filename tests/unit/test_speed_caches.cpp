@@ -93,6 +93,25 @@ BOOST_AUTO_TEST_CASE(compiled_patterns_hyphenate_as_the_parsed_dictionary) {
              std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_compiled_file_is_used_in_place_or_moved_and_hyphenates_alike) {
+  const Scratch scratch("hyphen_cache_mapped");
+  const text::HyphenPatterns parsed = text::HyphenPatterns::load(scratch.dictionary, "");
+  text::HyphenPatterns::load(scratch.dictionary, scratch.cache);  // writes the compiled file
+  const text::HyphenPatterns in_place =
+      text::HyphenPatterns::load(scratch.dictionary, scratch.cache);
+  BOOST_REQUIRE(in_place.from_cache());
+  BOOST_TEST(in_place.mapped_in_place());
+  // While the first is loaded its address is taken: the second copies the states and moves
+  // their pointers.
+  const text::HyphenPatterns moved = text::HyphenPatterns::load(scratch.dictionary, scratch.cache);
+  BOOST_REQUIRE(moved.from_cache());
+  BOOST_TEST(!moved.mapped_in_place());
+  const std::vector<std::string> words = sample_words();
+  const auto expected = hyphenate_all(parsed.get(), words);
+  BOOST_TEST((hyphenate_all(in_place.get(), words) == expected));
+  BOOST_TEST((hyphenate_all(moved.get(), words) == expected));
+}
+
 BOOST_AUTO_TEST_CASE(a_corrupt_cache_is_replaced_and_never_trusted) {
   const Scratch scratch("hyphen_cache_corrupt");
   text::HyphenPatterns::load(scratch.dictionary, scratch.cache);
