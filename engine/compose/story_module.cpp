@@ -236,11 +236,12 @@ void start_columns_under(const LeadPicture& picture, const ModuleRegion& region,
 }
 
 /// The story's fact box across N columns (head_fact_box) at the head of its first N columns,
-/// under a lead picture over any of them; the body of those columns starts under the box.
+/// its frame's top under the blocks and any lead picture over those columns (`picture`); the
+/// body of those columns starts under the box.
 void place_head_fact_box(const ComposeContext& context, const lt::PageTemplate& tpl,
                          const lt::Slot& slot, const story::Story& story,
-                         const ModuleRegion& region, const BaselineGrid& grid, ModuleHead& head,
-                         ModuleResult& out) {
+                         const ModuleRegion& region, const BaselineGrid& grid,
+                         const LeadPicture& picture, ModuleHead& head, ModuleResult& out) {
   const int index = head_fact_box(story);
   if (index < 0 || region.columns.empty()) return;
   const story::FactBox& box = story.fact_boxes[static_cast<std::size_t>(index)];
@@ -250,7 +251,12 @@ void place_head_fact_box(const ComposeContext& context, const lt::PageTemplate& 
   const std::vector<BodyLine> rows = fact_box_rows(context, tpl, box, index, across.width);
   if (rows.empty()) return;
   if (head.skip.empty()) head.skip.assign(region.columns.size(), 0);
-  const int top = *std::max_element(head.skip.begin(), head.skip.begin() + columns);
+  // The first grid row that keeps the frame's top under what is above it (the picture over any
+  // of its columns, else the blocks), never above the body's first row.
+  const double above =
+      picture.columns > 0 ? std::max(head.body_top, picture.body_top) : head.body_top;
+  const double frame_top = rows.front().frame ? rows.front().frame->top : 0;
+  const int top = std::max(0, grid.row_at_or_below(above + frame_top) - head.rows.first);
   ModuleRegion band = region;  // one column across the box's columns
   band.columns = {{across.x, across.width}};
   band.fills_from_right = false;
@@ -297,7 +303,7 @@ ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate
   out.report.rows = head.rows.count;
   start_columns_under(picture, region, grid, body_ascent, head, out.report);
   if (!work.is_continuation())
-    place_head_fact_box(context, tpl, slot, story, region, grid, head, out);
+    place_head_fact_box(context, tpl, slot, story, region, grid, picture, head, out);
   return head;
 }
 
