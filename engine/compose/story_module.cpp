@@ -252,19 +252,19 @@ void place_head_fact_box(const ComposeContext& context, const lt::PageTemplate& 
   if (rows.empty()) return;
   if (head.skip.empty()) head.skip.assign(region.columns.size(), 0);
   // The first grid row that keeps the frame's top under what is above it (the picture over any
-  // of its columns, else the blocks), never above the body's first row.
+  // of its columns, else the blocks): the box carries its own space above, so it may start a
+  // row above the body's first.
   const double above =
       picture.columns > 0 ? std::max(head.body_top, picture.body_top) : head.body_top;
   const double frame_top = rows.front().frame ? rows.front().frame->top : 0;
-  const int top = std::max(0, grid.row_at_or_below(above + frame_top) - head.rows.first);
+  const int box_row = grid.row_at_or_below(above + frame_top);
   ModuleRegion band = region;  // one column across the box's columns
   band.columns = {{across.x, across.width}};
   band.fills_from_right = false;
   const int count = static_cast<int>(rows.size());
-  place_body(rows, {count}, band, head.rows.first + top, grid, slot.name, out.placement);
-  std::fill_n(head.skip.begin(), columns, top + count);
-  head.picture_foot =
-      std::max(head.picture_foot, grid.y(head.rows.first + top + count - 1) + head.body_descent);
+  place_body(rows, {count}, band, box_row, grid, slot.name, out.placement);
+  std::fill_n(head.skip.begin(), columns, std::max(0, box_row + count - head.rows.first));
+  head.picture_foot = std::max(head.picture_foot, grid.y(box_row + count - 1) + head.body_descent);
   out.report.column_rows.clear();
   for (int skip : head.skip) out.report.column_rows.push_back(std::max(0, head.rows.count - skip));
 }

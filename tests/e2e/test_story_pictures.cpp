@@ -356,7 +356,9 @@ BOOST_AUTO_TEST_CASE(a_fact_box_across_two_columns_heads_them_under_the_picture)
   BOOST_TEST(frame.right() == cols[1].x + cols[1].width - weight / 2,
              boost::test_tools::tolerance(0.01));
   const ImageItem picture = the_picture(layout);  // across all four columns
-  BOOST_TEST(frame.y > baseline_of(layout, compose::LineRole::Caption, true));
+  const double caption_foot = baseline_of(layout, compose::LineRole::Caption, true);
+  BOOST_TEST(frame.y > caption_foot);
+  BOOST_TEST(frame.y < caption_foot + 1.5 * kPitch);  // no empty grid line above the box
   BOOST_TEST(picture.frame.width > 3 * cols[0].width);
   // The box's items are set across its two columns.
   double widest = 0;
