@@ -1,0 +1,115 @@
+// The print pass's picture parts: pixels to inks through the output profile within the ink
+// limit, and CMYK JPEGs in Adobe's convention (stored inverted) that decode back to the inks.
+#define BOOST_TEST_MODULE print_images
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <vector>
+
+#include "picture/jpeg_library.h"
+#include "print/cmyk_converter.h"
+#include "print/icc_profile.h"
+#include "print/image_codec.h"
+
+using namespace broadsheet;
+using namespace broadsheet::print;
+
+namespace {
+
+const std::string& profile() {
+  static const std::string bytes = read_icc_profile(default_cmyk_profile_path());
+  return bytes;
+}
+
+/// Every 17th level of r, g and b: 16^3 colours.
+std::vector<unsigned char> rgb_cube() {
+  std::vector<unsigned char> rgb;
+  for (int r = 0; r < 256; r += 17)
+    for (int g = 0; g < 256; g += 17)
+      for (int b = 0; b < 256; b += 17)
+        rgb.insert(rgb.end(), {static_cast<unsigned char>(r), static_cast<unsigned char>(g),
+                               static_cast<unsigned char>(b)});
+  return rgb;
+}
+
+/// The samples libjpeg reads back from a JPEG, and its Adobe marker.
+std::vector<unsigned char> jpeg_samples(const std::string& jpeg, bool& adobe, int& components) {
+  jpeg_decompress_struct info{};
+  jpeg_error_mgr errors{};
+  info.err = jpeg_std_error(&errors);
+  jpeg_create_decompress(&info);
+  jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(jpeg.data()),
+               static_cast<unsigned long>(jpeg.size()));
+  jpeg_read_header(&info, TRUE);
+  adobe = info.saw_Adobe_marker != 0;
+  jpeg_start_decompress(&info);
+  components = info.output_components;
+  std::vector<unsigned char> samples(info.output_width * info.output_height *
+                                     static_cast<unsigned>(info.output_components));
+  while (info.output_scanline < info.output_height) {
+    JSAMPROW row =
+        samples.data() + info.output_scanline * info.output_width * info.output_components;
+    jpeg_read_scanlines(&info, &row, 1);
+  }
+  jpeg_finish_decompress(&info);
+  jpeg_destroy_decompress(&info);
+  return samples;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(no_pixel_needs_more_ink_than_the_limit) {
+  for (double limit : {2.4, 3.0}) {
+    const CmykPixelConverter converter(profile(), limit);
+    const std::vector<unsigned char> rgb = rgb_cube();
+    std::vector<unsigned char> inks(rgb.size() / 3 * 4);
+    converter.convert(rgb.data(), inks.data(), rgb.size() / 3);
+    int most = 0;
+    for (std::size_t i = 0; i < inks.size(); i += 4)
+      most = std::max(most, inks[i] + inks[i + 1] + inks[i + 2] + inks[i + 3]);
+    // 8-bit rounding of four inks: at most 2/255 over
+    BOOST_TEST(most <= std::lround(limit * 255) + 2, "limit " << limit << ": " << most);
+    if (limit < 2.5)  // the profile's own darkest black needs less than 300 %
+      BOOST_TEST(most >= std::lround(limit * 255) - 8, "the limit is reached: " << most);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(pixels_take_the_inks_of_the_colour_converter) {
+  const CmykPixelConverter pixels(profile(), 2.4);
+  const CmykConverter colours(profile(), 2.4);
+  const unsigned char white[3] = {255, 255, 255}, red[3] = {200, 30, 40};
+  unsigned char inks[4];
+  pixels.convert(white, inks, 1);
+  BOOST_TEST((inks[0] + inks[1] + inks[2] + inks[3]) == 0);
+  pixels.convert(red, inks, 1);
+  const Cmyk expected = colours.convert({200 / 255.0, 30 / 255.0, 40 / 255.0});
+  BOOST_TEST(std::abs(inks[0] / 255.0 - expected.c) < 0.02);
+  BOOST_TEST(std::abs(inks[1] / 255.0 - expected.m) < 0.02);
+  BOOST_TEST(std::abs(inks[2] / 255.0 - expected.y) < 0.02);
+  BOOST_TEST(std::abs(inks[3] / 255.0 - expected.k) < 0.02);
+}
+
+BOOST_AUTO_TEST_CASE(a_cmyk_jpeg_stores_inverted_inks_with_an_adobe_marker) {
+  Pixels inks{64, 32, 4, {}};
+  for (int y = 0; y < inks.height; ++y)
+    for (int x = 0; x < inks.width; ++x)  // cyan rising to the right, black only at the bottom
+      inks.data.insert(inks.data.end(), {static_cast<unsigned char>(x * 4), 40, 0,
+                                         static_cast<unsigned char>(y < 16 ? 0 : 200)});
+  const std::string jpeg = encode_cmyk_jpeg(inks, 92, "test");
+  bool adobe = false;
+  int components = 0;
+  const std::vector<unsigned char> samples = jpeg_samples(jpeg, adobe, components);
+  BOOST_TEST(adobe);
+  BOOST_TEST(components == 4);
+  BOOST_REQUIRE_EQUAL(samples.size(), inks.data.size());
+  int worst = 0;
+  for (std::size_t i = 0; i < samples.size(); ++i)
+    worst = std::max(worst, std::abs((255 - samples[i]) - inks.data[i]));
+  BOOST_TEST(worst <= 12, "largest difference " << worst);
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_jpeg_is_an_error_naming_it) {
+  BOOST_CHECK_EXCEPTION(decode_rgb_jpeg("\xFF\xD8 not a jpeg", "image 12 0"), std::runtime_error,
+                        [](const std::runtime_error& e) {
+                          return std::string(e.what()).find("image 12 0: cannot decode") == 0;
+                        });
+}
