@@ -53,10 +53,11 @@ const char* decode_into(const std::string& jpeg, Pixels& out, picture::JpegError
   return "";
 }
 
-/// Encodes `inverted` (CMYK samples, 255 - ink) into `buffer` (malloc'd by libjpeg, the caller
-/// frees it); returns libjpeg's message on failure. No object with a destructor in this frame.
-const char* encode_into(const unsigned char* inverted, int width, int height, int quality,
-                        unsigned char*& buffer, unsigned long& size, picture::JpegErrors& errors) {
+/// Encodes `inks` into `buffer` (malloc'd by libjpeg, the caller frees it), each row inverted
+/// into `row` (255 - ink, Adobe's CMYK) on the way; returns libjpeg's message on failure. No
+/// object with a destructor in this frame.
+const char* encode_into(const Pixels& inks, int quality, unsigned char* row, unsigned char*& buffer,
+                        unsigned long& size, picture::JpegErrors& errors) {
   jpeg_compress_struct info{};
   use_errors(info, errors);
   if (setjmp(errors.back) != 0) {
@@ -65,17 +66,18 @@ const char* encode_into(const unsigned char* inverted, int width, int height, in
   }
   jpeg_create_compress(&info);
   jpeg_mem_dest(&info, &buffer, &size);
-  info.image_width = static_cast<JDIMENSION>(width);
-  info.image_height = static_cast<JDIMENSION>(height);
+  info.image_width = static_cast<JDIMENSION>(inks.width);
+  info.image_height = static_cast<JDIMENSION>(inks.height);
   info.input_components = 4;
   info.in_color_space = JCS_CMYK;
   jpeg_set_defaults(&info);  // CMYK stored as CMYK, with an Adobe marker
   jpeg_set_quality(&info, quality, TRUE);
   info.optimize_coding = TRUE;
   jpeg_start_compress(&info, TRUE);
-  const std::size_t stride = static_cast<std::size_t>(width) * 4;
+  const std::size_t stride = static_cast<std::size_t>(inks.width) * 4;
   while (info.next_scanline < info.image_height) {
-    auto row = const_cast<JSAMPROW>(inverted + info.next_scanline * stride);
+    const unsigned char* from = inks.data.data() + info.next_scanline * stride;
+    for (std::size_t i = 0; i < stride; ++i) row[i] = static_cast<unsigned char>(255 - from[i]);
     jpeg_write_scanlines(&info, &row, 1);
   }
   jpeg_finish_compress(&info);
@@ -95,14 +97,13 @@ Pixels decode_rgb_jpeg(const std::string& jpeg, const std::string& what) {
 
 std::string encode_cmyk_jpeg(const Pixels& inks, int quality, const std::string& what) {
   if (inks.components != 4) throw std::logic_error("encode_cmyk_jpeg wants four inks a pixel");
-  std::vector<unsigned char> inverted(inks.data.size());
-  for (std::size_t i = 0; i < inverted.size(); ++i)
-    inverted[i] = static_cast<unsigned char>(255 - inks.data[i]);
+  if (inks.data.size() != static_cast<std::size_t>(inks.width) * inks.height * 4)
+    throw std::logic_error("encode_cmyk_jpeg: the pixels are not width x height");
+  std::vector<unsigned char> row(static_cast<std::size_t>(inks.width) * 4);
   unsigned char* buffer = nullptr;
   unsigned long size = 0;
   picture::JpegErrors errors;
-  const std::string error =
-      encode_into(inverted.data(), inks.width, inks.height, quality, buffer, size, errors);
+  const std::string error = encode_into(inks, quality, row.data(), buffer, size, errors);
   const CHandle<unsigned char, std::free> owned(buffer);  // libjpeg allocates with malloc
   if (!error.empty() || !owned)
     throw std::runtime_error(what + ": cannot encode the CMYK JPEG: " + error);

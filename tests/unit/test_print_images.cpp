@@ -1,14 +1,23 @@
 // The print pass's picture parts: pixels to inks through the output profile within the ink
-// limit, and CMYK JPEGs in Adobe's convention (stored inverted) that decode back to the inks.
+// limit, CMYK JPEGs in Adobe's convention (stored inverted) that decode back to the inks, and
+// what a plant would object to in a PDF ad (RGB colours, transparency).
 #define BOOST_TEST_MODULE print_images
+#include <cairo-pdf.h>
+#include <cairo.h>
+
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <vector>
 
+#include "core/c_handle.h"
 #include "picture/jpeg_library.h"
 #include "print/cmyk_converter.h"
 #include "print/icc_profile.h"
 #include "print/image_codec.h"
+#include "print/pdf_ad_check.h"
 
 using namespace broadsheet;
 using namespace broadsheet::print;
@@ -55,7 +64,45 @@ std::vector<unsigned char> jpeg_samples(const std::string& jpeg, bool& adobe, in
   return samples;
 }
 
+std::string file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+cairo_status_t append(void* out, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(out)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/// A one-page PDF drawn by Cairo: a grey field, then a red one at `opacity`.
+std::string cairo_pdf(double opacity) {
+  std::string pdf;
+  {
+    CHandle<cairo_surface_t, cairo_surface_destroy> surface(
+        cairo_pdf_surface_create_for_stream(append, &pdf, 200, 100));
+    CHandle<cairo_t, cairo_destroy> cr(cairo_create(surface.get()));
+    cairo_set_source_rgb(cr.get(), 0.5, 0.5, 0.5);
+    cairo_paint(cr.get());
+    cairo_set_source_rgba(cr.get(), 1, 0, 0, opacity);
+    cairo_rectangle(cr.get(), 20, 20, 50, 50);
+    cairo_fill(cr.get());
+  }
+  return pdf;
+}
+
 }  // namespace
+
+BOOST_AUTO_TEST_CASE(pdf_ads_are_told_by_their_colours_and_transparency) {
+  using Problems = std::vector<std::string>;
+  BOOST_TEST((pdf_ad_problems(file("tests/media/ad-350x240-cmyk.pdf"), "cmyk.pdf") == Problems{}));
+  BOOST_TEST(
+      (pdf_ad_problems(file("tests/media/ad-350x240.pdf"), "rgb.pdf") == Problems{"RGB colours"}));
+  BOOST_TEST((pdf_ad_problems(cairo_pdf(1), "opaque.pdf") == Problems{"RGB colours"}));
+  BOOST_TEST((pdf_ad_problems(cairo_pdf(0.5), "see-through.pdf") ==
+              Problems{"RGB colours", "transparency"}));
+  BOOST_CHECK_EXCEPTION(pdf_ad_problems("%PDF-1.4 nothing", "broken.pdf"), std::exception,
+                        [](const std::exception&) { return true; });
+}
 
 BOOST_AUTO_TEST_CASE(no_pixel_needs_more_ink_than_the_limit) {
   for (double limit : {2.4, 3.0}) {
