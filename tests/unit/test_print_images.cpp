@@ -9,6 +9,11 @@
 #include <cmath>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 #include <sstream>
 #include <vector>
 
@@ -18,6 +23,7 @@
 #include "print/icc_profile.h"
 #include "print/image_codec.h"
 #include "print/pdf_ad_check.h"
+#include "print/print_pdf.h"
 
 using namespace broadsheet;
 using namespace broadsheet::print;
@@ -90,7 +96,75 @@ std::string cairo_pdf(double opacity) {
   return pdf;
 }
 
+/// A Cairo PDF that draws a CMYK JPEG (as Cairo embeds one given as MIME data) and a
+/// half-transparent RGB picture: the two kinds of image the print pass sees.
+std::string cairo_pdf_with_images(const std::string& cmyk_jpeg, int width, int height) {
+  std::string pdf;
+  {
+    CHandle<cairo_surface_t, cairo_surface_destroy> surface(
+        cairo_pdf_surface_create_for_stream(append, &pdf, 300, 200));
+    CHandle<cairo_t, cairo_destroy> cr(cairo_create(surface.get()));
+    CHandle<cairo_surface_t, cairo_surface_destroy> jpeg(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+    cairo_surface_set_mime_data(jpeg.get(), CAIRO_MIME_TYPE_JPEG,
+                                reinterpret_cast<const unsigned char*>(cmyk_jpeg.data()),
+                                cmyk_jpeg.size(), nullptr, nullptr);
+    cairo_set_source_surface(cr.get(), jpeg.get(), 10, 10);
+    cairo_paint(cr.get());
+    CHandle<cairo_surface_t, cairo_surface_destroy> rgba(
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 40, 20));
+    {
+      CHandle<cairo_t, cairo_destroy> paint(cairo_create(rgba.get()));
+      cairo_set_source_rgba(paint.get(), 0.2, 0.4, 0.8, 0.5);
+      cairo_paint(paint.get());
+    }
+    cairo_set_source_surface(cr.get(), rgba.get(), 150, 10);
+    cairo_paint(cr.get());
+  }
+  return pdf;
+}
+
+/// The image XObjects of the PDF's first page, by width.
+std::map<int, QPDFObjectHandle> images_by_width(QPDF& pdf) {
+  std::map<int, QPDFObjectHandle> images;
+  QPDFPageObjectHelper page = QPDFPageDocumentHelper(pdf).getAllPages().front();
+  for (auto& [name, image] : page.getImages())
+    images[image.getDict().getKey("/Width").getIntValueAsInt()] = image;
+  return images;
+}
+
 }  // namespace
+
+BOOST_AUTO_TEST_CASE(the_print_pass_keeps_cmyk_jpegs_and_converts_rgb_pictures) {
+  Pixels inks{32, 16, 4, std::vector<unsigned char>(32 * 16 * 4, 0)};
+  for (std::size_t i = 0; i < inks.data.size(); i += 4) inks.data[i] = 200;  // cyan
+  const std::string cmyk_jpeg = encode_cmyk_jpeg(inks, 90, "test");
+  PrintPdfSettings settings;
+  settings.icc_profile = profile();
+  settings.profile_name = "test profile";
+  settings.info = {
+      .title = "t", .author = "", .subject = "", .creator = "test", .date = "2015-12-17T00:00:00Z"};
+  const std::string print = make_print_pdf(cairo_pdf_with_images(cmyk_jpeg, 32, 16), settings);
+  QPDF pdf;
+  pdf.processMemoryFile("print", print.data(), print.size());
+  std::map<int, QPDFObjectHandle> images = images_by_width(pdf);
+  BOOST_REQUIRE_EQUAL(images.size(), 2u);
+  QPDFObjectHandle kept = images[32].getDict();
+  BOOST_TEST(kept.getKey("/ColorSpace").getName() == "/DeviceCMYK");
+  const std::shared_ptr<Buffer> raw = images[32].getRawStreamData();
+  BOOST_TEST((std::string(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()) ==
+              cmyk_jpeg));  // untouched
+  QPDFObjectHandle converted = images[40].getDict();
+  BOOST_TEST(converted.getKey("/ColorSpace").getName() == "/DeviceCMYK");
+  BOOST_TEST(converted.getKey("/SMask").isNull());
+  const std::shared_ptr<Buffer> pixels = images[40].getStreamData(qpdf_dl_generalized);
+  BOOST_REQUIRE_EQUAL(pixels->getSize(), 40u * 20u * 4u);
+  const unsigned char* first = pixels->getBuffer();  // half blue on white: a light blue
+  BOOST_TEST(first[0] > 40);
+  BOOST_TEST(first[0] < 160);
+  BOOST_TEST(first[0] > first[2]);
+  BOOST_TEST(first[3] < 20);
+}
 
 BOOST_AUTO_TEST_CASE(pdf_ads_are_told_by_their_colours_and_transparency) {
   using Problems = std::vector<std::string>;
