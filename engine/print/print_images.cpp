@@ -39,41 +39,57 @@ std::string decoded(Object stream) {
   return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
 }
 
-/// The image's own pixels as 8-bit RGB.
-Pixels rgb_pixels(Object image, const std::string& what) {
-  Object dict = image.getDict();
-  if (is_jpeg(dict)) {
-    const std::shared_ptr<Buffer> raw = image.getRawStreamData();
-    return decode_rgb_jpeg(
-        std::string(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()), what);
-  }
-  Pixels rgb{integer(dict, "/Width"), integer(dict, "/Height"), 3, {}};
-  const std::string data = decoded(image);
-  if (data.size() != static_cast<std::size_t>(rgb.width) * rgb.height * 3)
-    throw std::runtime_error(what + ": its data is not " + std::to_string(rgb.width) + " x " +
-                             std::to_string(rgb.height) + " RGB pixels");
-  rgb.data.assign(data.begin(), data.end());
-  return rgb;
-}
+/// One row of a picture to inks: alpha (the soft mask, 8-bit, sampled to the picture's size)
+/// flattened onto white, then through the profile and ink limit.
+class PictureRowInks final : public RowInks {
+ public:
+  PictureRowInks(const CmykPixelConverter& pixels, int width, int height)
+      : pixels_(pixels), width_(width), height_(height) {}
 
-/// Lays `rgb` on white through its soft mask (8-bit alpha, sampled to the image's size).
-void flatten_onto_white(Pixels& rgb, Object mask, const std::string& what) {
-  Object dict = mask.getDict();
-  const int width = integer(dict, "/Width"), height = integer(dict, "/Height");
-  const std::string alpha = decoded(mask);
-  if (integer(dict, "/BitsPerComponent") != 8 || width <= 0 || height <= 0 ||
-      alpha.size() != static_cast<std::size_t>(width) * height)
-    throw std::runtime_error(what + ": its soft mask is not 8-bit grey");
-  for (int y = 0; y < rgb.height; ++y) {
-    const std::size_t mask_row = static_cast<std::size_t>(y) * height / rgb.height * width;
-    for (int x = 0; x < rgb.width; ++x) {
-      const auto a = static_cast<unsigned char>(
-          alpha[mask_row + static_cast<std::size_t>(x) * width / rgb.width]);
-      unsigned char* pixel = rgb.data.data() + (static_cast<std::size_t>(y) * rgb.width + x) * 3;
+  void use_mask(Object mask, const std::string& what) {
+    Object dict = mask.getDict();
+    mask_width_ = integer(dict, "/Width"), mask_height_ = integer(dict, "/Height");
+    alpha_ = decoded(mask);
+    if (integer(dict, "/BitsPerComponent") != 8 || mask_width_ <= 0 || mask_height_ <= 0 ||
+        alpha_.size() != static_cast<std::size_t>(mask_width_) * mask_height_)
+      throw std::runtime_error(what + ": its soft mask is not 8-bit grey");
+  }
+
+  void convert(int y, unsigned char* rgb, unsigned char* inks) const override {
+    if (!alpha_.empty()) flatten(y, rgb);
+    pixels_.convert(rgb, inks, static_cast<std::size_t>(width_));
+  }
+
+ private:
+  void flatten(int y, unsigned char* rgb) const {
+    const std::size_t row = static_cast<std::size_t>(y) * mask_height_ / height_ * mask_width_;
+    for (int x = 0; x < width_; ++x, rgb += 3) {
+      const int a = static_cast<unsigned char>(
+          alpha_[row + static_cast<std::size_t>(x) * mask_width_ / width_]);
       for (int c = 0; c < 3; ++c)
-        pixel[c] = static_cast<unsigned char>((pixel[c] * a + 255 * (255 - a) + 127) / 255);
+        rgb[c] = static_cast<unsigned char>((rgb[c] * a + 255 * (255 - a) + 127) / 255);
     }
   }
+
+  const CmykPixelConverter& pixels_;
+  int width_, height_;
+  int mask_width_ = 0, mask_height_ = 0;
+  std::string alpha_;  ///< empty: opaque
+};
+
+/// The inks of a Flate (or uncompressed) RGB picture, row by row.
+std::string flate_inks(Object image, const PictureRowInks& rows, int width, int height,
+                       const std::string& what) {
+  std::string rgb = decoded(image);
+  const std::size_t stride = static_cast<std::size_t>(width) * 3;
+  if (rgb.size() != stride * height)
+    throw std::runtime_error(what + ": its data is not " + std::to_string(width) + " x " +
+                             std::to_string(height) + " RGB pixels");
+  std::string inks(static_cast<std::size_t>(width) * height * 4, '\0');
+  for (int y = 0; y < height; ++y)
+    rows.convert(y, reinterpret_cast<unsigned char*>(rgb.data()) + y * stride,
+                 reinterpret_cast<unsigned char*>(inks.data()) + y * stride / 3 * 4);
+  return inks;
 }
 
 }  // namespace
@@ -118,25 +134,24 @@ void PrintImageConverter::convert_image(Object image) {
   Object dict = image.getDict();
   if (!is_name(dict.getKey("/ColorSpace"), "/DeviceRGB")) return;  // grey and CMYK stay
   const std::string what = "image " + image.getObjGen().unparse(' ');
-  if (integer(dict, "/BitsPerComponent") != 8)
+  const int width = integer(dict, "/Width"), height = integer(dict, "/Height");
+  if (integer(dict, "/BitsPerComponent") != 8 || width <= 0 || height <= 0)
     throw std::runtime_error(what + ": only 8-bit RGB images can be converted to CMYK");
   const bool jpeg = is_jpeg(dict);
-  Pixels rgb = rgb_pixels(image, what);
-  if (rgb.width != integer(dict, "/Width") || rgb.height != integer(dict, "/Height"))
-    throw std::runtime_error(what + ": the JPEG's size is not the image's");
-  Object mask = dict.getKey("/SMask");
-  if (mask.isStream()) flatten_onto_white(rgb, mask, what);
-  Pixels inks{rgb.width, rgb.height, 4, {}};
-  inks.data.resize(static_cast<std::size_t>(rgb.width) * rgb.height * 4);
-  pixels(jpeg).convert(rgb.data.data(), inks.data.data(),
-                       static_cast<std::size_t>(rgb.width) * rgb.height);
+  PictureRowInks rows(pixels(jpeg), width, height);
+  if (Object mask = dict.getKey("/SMask"); mask.isStream()) rows.use_mask(mask, what);
   if (jpeg) {
-    image.replaceStreamData(encode_cmyk_jpeg(inks, jpeg_quality_, what),
+    const std::shared_ptr<Buffer> raw = image.getRawStreamData();
+    const std::string bytes(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+    const JpegSize size = read_jpeg_size(bytes, what);
+    if (size.width != width || size.height != height)
+      throw std::runtime_error(what + ": the JPEG's size is not the image's");
+    image.replaceStreamData(recode_as_cmyk_jpeg(bytes, rows, jpeg_quality_, what),
                             Object::newName("/DCTDecode"), Object::newNull());
     // Adobe's CMYK JPEGs hold 255 - ink: the decode array turns them back into inks.
     dict.replaceKey("/Decode", Object::parse("[1 0 1 0 1 0 1 0]"));
   } else {
-    image.replaceStreamData(std::string(inks.data.begin(), inks.data.end()), Object::newNull(),
+    image.replaceStreamData(flate_inks(image, rows, width, height, what), Object::newNull(),
                             Object::newNull());  // the writer compresses it with Flate
     dict.removeKey("/Decode");
   }

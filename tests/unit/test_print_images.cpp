@@ -75,6 +75,34 @@ std::string file(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+const std::string kPhoto = file("tests/media/lake-small.jpg");
+
+/// Inks that do not depend on the picture: cyan rising to the right, black in the lower half.
+class PatternInks final : public RowInks {
+ public:
+  void convert(int y, unsigned char*, unsigned char* inks) const override {
+    for (int x = 0; x < 480; ++x, inks += 4) {
+      inks[0] = static_cast<unsigned char>(x / 2);
+      inks[1] = 40;
+      inks[2] = 0;
+      inks[3] = static_cast<unsigned char>(y < 150 ? 0 : 200);
+    }
+  }
+};
+
+/// The picture's own colours through the profile.
+class ProfileInks final : public RowInks {
+ public:
+  explicit ProfileInks(int width) : width_(width) {}
+  void convert(int, unsigned char* rgb, unsigned char* inks) const override {
+    pixels_.convert(rgb, inks, static_cast<std::size_t>(width_));
+  }
+
+ private:
+  CmykPixelConverter pixels_{profile(), 2.4};
+  int width_;
+};
+
 cairo_status_t append(void* out, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(out)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -136,22 +164,20 @@ std::map<int, QPDFObjectHandle> images_by_width(QPDF& pdf) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(the_print_pass_keeps_cmyk_jpegs_and_converts_rgb_pictures) {
-  Pixels inks{32, 16, 4, std::vector<unsigned char>(32 * 16 * 4, 0)};
-  for (std::size_t i = 0; i < inks.data.size(); i += 4) inks.data[i] = 200;  // cyan
-  const std::string cmyk_jpeg = encode_cmyk_jpeg(inks, 90, "test");
+  const std::string cmyk_jpeg = recode_as_cmyk_jpeg(kPhoto, ProfileInks(480), 90, "test");
   PrintPdfSettings settings;
   settings.icc_profile = profile();
   settings.profile_name = "test profile";
   settings.info = {
       .title = "t", .author = "", .subject = "", .creator = "test", .date = "2015-12-17T00:00:00Z"};
-  const std::string print = make_print_pdf(cairo_pdf_with_images(cmyk_jpeg, 32, 16), settings);
+  const std::string print = make_print_pdf(cairo_pdf_with_images(cmyk_jpeg, 480, 300), settings);
   QPDF pdf;
   pdf.processMemoryFile("print", print.data(), print.size());
   std::map<int, QPDFObjectHandle> images = images_by_width(pdf);
   BOOST_REQUIRE_EQUAL(images.size(), 2u);
-  QPDFObjectHandle kept = images[32].getDict();
+  QPDFObjectHandle kept = images[480].getDict();
   BOOST_TEST(kept.getKey("/ColorSpace").getName() == "/DeviceCMYK");
-  const std::shared_ptr<Buffer> raw = images[32].getRawStreamData();
+  const std::shared_ptr<Buffer> raw = images[480].getRawStreamData();
   BOOST_TEST((std::string(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()) ==
               cmyk_jpeg));  // untouched
   QPDFObjectHandle converted = images[40].getDict();
@@ -210,27 +236,30 @@ BOOST_AUTO_TEST_CASE(pixels_take_the_inks_of_the_colour_converter) {
 }
 
 BOOST_AUTO_TEST_CASE(a_cmyk_jpeg_stores_inverted_inks_with_an_adobe_marker) {
-  Pixels inks{64, 32, 4, {}};
-  for (int y = 0; y < inks.height; ++y)
-    for (int x = 0; x < inks.width; ++x)  // cyan rising to the right, black only at the bottom
-      inks.data.insert(inks.data.end(), {static_cast<unsigned char>(x * 4), 40, 0,
-                                         static_cast<unsigned char>(y < 16 ? 0 : 200)});
-  const std::string jpeg = encode_cmyk_jpeg(inks, 92, "test");
+  const JpegSize size = read_jpeg_size(kPhoto, "lake-small.jpg");
+  BOOST_REQUIRE(size.width == 480 && size.height == 300 && size.components == 3);
+  const PatternInks pattern;
+  const std::string jpeg = recode_as_cmyk_jpeg(kPhoto, pattern, 92, "lake-small.jpg");
   bool adobe = false;
   int components = 0;
   const std::vector<unsigned char> samples = jpeg_samples(jpeg, adobe, components);
   BOOST_TEST(adobe);
   BOOST_TEST(components == 4);
-  BOOST_REQUIRE_EQUAL(samples.size(), inks.data.size());
+  BOOST_REQUIRE_EQUAL(samples.size(), 480u * 300u * 4u);
   int worst = 0;
-  for (std::size_t i = 0; i < samples.size(); ++i)
-    worst = std::max(worst, std::abs((255 - samples[i]) - inks.data[i]));
+  std::vector<unsigned char> rgb(480 * 3), inks(480 * 4);
+  for (int y = 0; y < 300; ++y) {
+    pattern.convert(y, rgb.data(), inks.data());
+    for (std::size_t i = 0; i < inks.size(); ++i)
+      worst = std::max(worst, std::abs((255 - samples[y * inks.size() + i]) - inks[i]));
+  }
   BOOST_TEST(worst <= 12, "largest difference " << worst);
 }
 
 BOOST_AUTO_TEST_CASE(a_broken_jpeg_is_an_error_naming_it) {
-  BOOST_CHECK_EXCEPTION(decode_rgb_jpeg("\xFF\xD8 not a jpeg", "image 12 0"), std::runtime_error,
-                        [](const std::runtime_error& e) {
-                          return std::string(e.what()).find("image 12 0: cannot decode") == 0;
+  const PatternInks pattern;
+  BOOST_CHECK_EXCEPTION(recode_as_cmyk_jpeg("\xFF\xD8 not a jpeg", pattern, 92, "image 12 0"),
+                        std::runtime_error, [](const std::runtime_error& e) {
+                          return std::string(e.what()).find("image 12 0: cannot read") == 0;
                         });
 }
