@@ -5,6 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/build.sh" >/dev/null
-cmake --build "$root/build" --target make_test_media >/dev/null
+cmake --build "$root/build" --target make_test_media make_cmyk_ad >/dev/null
 "$root/build/tests/make_test_media" "$root/tests/media"
+"$root/build/tests/make_cmyk_ad" "$root/tests/media/ad-350x240.pdf" \
+  "$root/tests/media/ad-350x240-cmyk.pdf"
 ls -l "$root/tests/media"

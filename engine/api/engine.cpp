@@ -237,6 +237,10 @@ std::string Layout::print_pdf() const {
   return std::move(out).str();
 }
 
+std::vector<Warning> Layout::print_warnings() const {
+  return print::print_warnings(impl_->layout.display);
+}
+
 bool Layout::prints_by_default() const {
   return impl_->page_template.print.output == layout_template::OutputMode::Print;
 }

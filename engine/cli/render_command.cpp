@@ -182,6 +182,9 @@ void write_outputs(const RenderArgs& args, const Layout& layout) {
   std::vector<std::string> paths;
   for (const OutputFile& file : files) paths.push_back(file.path);
   check_output_paths(args, paths);  // again: the PNG names of later pages are known now
+  if (print)
+    for (const Warning& w : layout.print_warnings())
+      std::cerr << "broadsheet: warning: " << w.message << "\n";
   OutputBatch batch;
   for (const OutputFile& file : files)
     batch.stage(file.path, render_output(args, layout, file), file.what);

@@ -9,9 +9,12 @@ set(BROADSHEET_PDF_PARTS_SOURCES
   engine/print/cmyk_converter.cpp
   engine/print/color_table.cpp
   engine/print/content_colors.cpp
+  engine/print/image_codec.cpp
   engine/print/ink_coverage.cpp
+  engine/print/pdf_ad_check.cpp
   engine/print/preflight.cpp
   engine/print/preflight_content.cpp
+  engine/print/print_images.cpp
   engine/print/print_pdf.cpp
   engine/render/pdf_ad_preview.cpp
   engine/render/pdf_ads.cpp)
@@ -31,6 +34,8 @@ foreach(dependency IN LISTS BROADSHEET_PDF_PARTS_PKG_DEPENDENCIES)
   pkg_check_modules(${prefix} REQUIRED IMPORTED_TARGET ${modules})
   list(APPEND BROADSHEET_PDF_PARTS_PKG_TARGETS PkgConfig::${prefix})
 endforeach()
+# libjpeg (the engine's too): the print pass re-encodes RGB photos as CMYK JPEGs.
+list(APPEND BROADSHEET_PDF_PARTS_PKG_TARGETS PkgConfig::JPEG)
 
 # The module's code as objects: linked into the module, and into the tests of its parts.
 add_library(broadsheet_pdfparts_objects OBJECT ${BROADSHEET_PDF_PARTS_SOURCES})

@@ -2,6 +2,7 @@
 
 #include <lcms2.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <stdexcept>
@@ -27,6 +28,30 @@ std::string profile_description(void* profile) {
   return length > 1 ? std::string(text.data()) : std::string("CMYK output profile");
 }
 
+/// sRGB through the output profile, then Little CMS's ink-limiting device link, as one
+/// transform from `in` to `out` (Little CMS pixel formats). Sets `description` from the profile.
+void* make_cmyk_transform(const std::string& profile, double ink_limit, cmsUInt32Number in,
+                          cmsUInt32Number out, cmsUInt32Number flags, std::string& description) {
+  Profile output(
+      cmsOpenProfileFromMem(profile.data(), static_cast<cmsUInt32Number>(profile.size())));
+  if (!output) throw std::runtime_error("the ICC profile cannot be read");
+  if (cmsGetColorSpace(output.get()) != cmsSigCmykData ||
+      cmsGetDeviceClass(output.get()) != cmsSigOutputClass)
+    throw std::runtime_error("the ICC profile is not a CMYK output profile");
+  description = profile_description(output.get());
+  Profile srgb(cmsCreate_sRGBProfile());
+  // Little CMS takes the limit in percent, at most 400.
+  Profile limit(cmsCreateInkLimitingDeviceLink(cmsSigCmykData, ink_limit * 100));
+  if (!srgb || !limit) throw std::runtime_error("Little CMS cannot create its profiles");
+  std::array<cmsHPROFILE, 3> chain{srgb.get(), output.get(), limit.get()};
+  void* transform = cmsCreateMultiprofileTransform(
+      chain.data(), static_cast<cmsUInt32Number>(chain.size()), in, out,
+      INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_BLACKPOINTCOMPENSATION | flags);
+  if (transform == nullptr)
+    throw std::runtime_error("Little CMS cannot make the RGB to CMYK transform");
+  return transform;
+}
+
 }  // namespace
 
 struct CmykConverter::Transform {
@@ -35,23 +60,8 @@ struct CmykConverter::Transform {
 
 CmykConverter::CmykConverter(const std::string& profile, double ink_limit)
     : transform_(std::make_unique<Transform>()), ink_limit_(ink_limit) {
-  Profile output(
-      cmsOpenProfileFromMem(profile.data(), static_cast<cmsUInt32Number>(profile.size())));
-  if (!output) throw std::runtime_error("the ICC profile cannot be read");
-  if (cmsGetColorSpace(output.get()) != cmsSigCmykData ||
-      cmsGetDeviceClass(output.get()) != cmsSigOutputClass)
-    throw std::runtime_error("the ICC profile is not a CMYK output profile");
-  description_ = profile_description(output.get());
-  Profile srgb(cmsCreate_sRGBProfile());
-  // Little CMS takes the limit in percent, at most 400.
-  Profile limit(cmsCreateInkLimitingDeviceLink(cmsSigCmykData, ink_limit * 100));
-  if (!srgb || !limit) throw std::runtime_error("Little CMS cannot create its profiles");
-  std::array<cmsHPROFILE, 3> chain{srgb.get(), output.get(), limit.get()};
-  transform_->handle.reset(cmsCreateMultiprofileTransform(
-      chain.data(), static_cast<cmsUInt32Number>(chain.size()), TYPE_RGB_DBL, TYPE_CMYK_DBL,
-      INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_BLACKPOINTCOMPENSATION | cmsFLAGS_NOCACHE));
-  if (!transform_->handle)
-    throw std::runtime_error("Little CMS cannot make the RGB to CMYK transform");
+  transform_->handle.reset(make_cmyk_transform(profile, ink_limit, TYPE_RGB_DBL, TYPE_CMYK_DBL,
+                                               cmsFLAGS_NOCACHE, description_));
 }
 
 CmykConverter::~CmykConverter() = default;
@@ -72,6 +82,30 @@ Cmyk CmykConverter::convert(const Color& rgb) const {
             std::floor(inks.y * keep * 10000) / 10000, inks.k};
   }
   return inks;
+}
+
+struct CmykPixelConverter::Transform {
+  CHandle<void, cmsDeleteTransform> handle;
+};
+
+CmykPixelConverter::CmykPixelConverter(const std::string& profile, double ink_limit)
+    : transform_(std::make_unique<Transform>()) {
+  std::string description;
+  // 8 bits in and out: Little CMS optimises the chain into one table for whole rows.
+  transform_->handle.reset(
+      make_cmyk_transform(profile, ink_limit, TYPE_RGB_8, TYPE_CMYK_8, 0, description));
+}
+
+CmykPixelConverter::~CmykPixelConverter() = default;
+
+void CmykPixelConverter::convert(const unsigned char* rgb, unsigned char* cmyk,
+                                 std::size_t pixels) const {
+  constexpr std::size_t kChunk = 1 << 20;  // cmsDoTransform counts pixels in 32 bits
+  for (std::size_t done = 0; done < pixels; done += kChunk) {
+    const std::size_t count = std::min(kChunk, pixels - done);
+    cmsDoTransform(transform_->handle.get(), rgb + 3 * done, cmyk + 4 * done,
+                   static_cast<cmsUInt32Number>(count));
+  }
 }
 
 }  // namespace broadsheet::print

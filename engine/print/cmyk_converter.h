@@ -2,6 +2,7 @@
 // RGB to CMYK for print through an ICC output profile (Little CMS), with an ink limit. Part of
 // the print module (pdf_parts.h): a render without --print never loads Little CMS.
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -32,6 +33,24 @@ class CmykConverter {
   std::unique_ptr<Transform> transform_;
   double ink_limit_;
   std::string description_;
+};
+
+/// The same conversion for pictures: rows of 8-bit sRGB pixels to 8-bit inks (0 none, 255
+/// full), every pixel through the profile (no black-only greys: a photo's greys are the
+/// profile's) and the ink limit, in one transform Little CMS optimises for whole rows.
+class CmykPixelConverter {
+ public:
+  CmykPixelConverter(const std::string& profile, double ink_limit);
+  ~CmykPixelConverter();
+  CmykPixelConverter(const CmykPixelConverter&) = delete;
+  CmykPixelConverter& operator=(const CmykPixelConverter&) = delete;
+
+  /// `pixels` pixels: r, g, b bytes in, c, m, y, k bytes out.
+  void convert(const unsigned char* rgb, unsigned char* cmyk, std::size_t pixels) const;
+
+ private:
+  struct Transform;
+  std::unique_ptr<Transform> transform_;
 };
 
 /// Total ink of a colour, 0..4.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/display_list.h"
 #include "core/placed_image.h"
@@ -22,7 +23,7 @@ namespace broadsheet::print {
 
 /// Changed whenever PdfParts or a type it passes changes: a module built for another interface
 /// (or another Broadsheet version) is refused.
-inline constexpr int kPdfPartsInterface = 3;
+inline constexpr int kPdfPartsInterface = 4;
 
 /// What the module offers. The engine and the module are built together by one compiler, so
 /// C++ types cross; std::runtime_error (and UnreadablePdf) propagate as from a direct call.
@@ -44,6 +45,9 @@ class PdfParts {
   /// receives the profile's description. Throws std::runtime_error when the profile is unusable.
   virtual ColorTable assign_print_colors(DisplayList& display, const std::string& icc_profile,
                                          double ink_limit, std::string& profile_name) const = 0;
+  /// pdf_ad_problems() of print/pdf_ad_check.h (qpdf).
+  virtual std::vector<std::string> pdf_ad_problems(std::string_view bytes,
+                                                   const std::string& name) const = 0;
   /// pdf_trim_box() of picture/pdf_trim_box.h (qpdf).
   virtual std::optional<picture::PdfBox> pdf_trim_box(std::string_view bytes,
                                                       const std::string& name) const = 0;

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "print/cmyk_converter.h"
+#include "print/pdf_ad_check.h"
 #include "print/pdf_parts.h"
 #include "render/pdf_ads.h"
 
@@ -30,6 +31,10 @@ class ModuleParts final : public PdfParts {
     const CmykConverter converter(icc_profile, ink_limit);
     profile_name = converter.description();
     return print::assign_print_colors(display, converter);
+  }
+  std::vector<std::string> pdf_ad_problems(std::string_view bytes,
+                                           const std::string& name) const override {
+    return print::pdf_ad_problems(bytes, name);
   }
   std::optional<picture::PdfBox> pdf_trim_box(std::string_view bytes,
                                               const std::string& name) const override {

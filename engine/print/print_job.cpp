@@ -1,10 +1,12 @@
 #include "print/print_job.h"
 
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "print/icc_profile.h"
 #include "print/pdf_parts.h"
+#include "render/pdf_ads.h"
 
 namespace broadsheet::print {
 
@@ -24,10 +26,33 @@ PrintJob prepare_print(const DisplayList& preview,
   } catch (const std::runtime_error& e) {
     throw std::runtime_error(profile_path + ": " + e.what());
   }
+  settings.ink_limit = options.ink_limit;
+  settings.jpeg_quality = options.jpeg_quality;
   settings.overprint_black = options.overprint_black;
   settings.output_condition = options.output_condition;
   settings.info = std::move(info);
   return job;
+}
+
+Warnings print_warnings(const DisplayList& display) {
+  Warnings warnings;
+  std::set<std::string> checked;
+  for (const DisplayPage& page : display.pages)
+    for (const DisplayItem& item : page.items) {
+      const ImageItem* ad = render::pdf_ad(item);
+      if (ad == nullptr || !checked.insert(ad->image->path).second) continue;
+      const std::vector<std::string> problems =
+          pdf_parts().pdf_ad_problems(ad->image->bytes, ad->image->path);  // the module: qpdf
+      if (problems.empty()) continue;
+      const bool rgb = problems.front() == "RGB colours";
+      std::string text = problems.front();
+      for (std::size_t i = 1; i < problems.size(); ++i) text += " and " + problems[i];
+      const bool transparency = problems.back() == "transparency";
+      warnings.push_back({"print-ad", ad->image->path + ": " + text + "; PDF/X-1a wants " +
+                                          (rgb ? "CMYK ads" : "ads") +
+                                          (transparency ? " without transparency" : "")});
+    }
+  return warnings;
 }
 
 std::string render_print_pdf(const PrintJob& job, const font::FontRegistry& fonts,

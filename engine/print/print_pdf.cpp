@@ -9,6 +9,8 @@
 #include <stdexcept>
 
 #include "print/content_colors.h"
+#include "print/pdf_ad_check.h"
+#include "print/print_images.h"
 
 namespace broadsheet::print {
 
@@ -67,6 +69,19 @@ void prepare_page(QPDFPageObjectHelper& page, int number, const PrintPdfSettings
       settings.colors, settings.overprint_black, "page " + std::to_string(number)));
 }
 
+/// A PDF ad's form keeps the page group of the ad's page (qpdf copies it): without
+/// transparency inside the ad it does nothing but break PDF/X-1a, so it goes. An ad with
+/// transparency keeps it (render --print warns, preflight reports it).
+void drop_needless_ad_groups(QPDFPageObjectHelper& page) {
+  Object xobjects = page.getAttribute("/Resources", false).getKey("/XObject");
+  if (!xobjects.isDictionary()) return;
+  for (const std::string& name : xobjects.getKeys()) {
+    if (!std::string_view(name).starts_with(kAdFormPrefix)) continue;
+    Object form = xobjects.getKey(name);
+    if (form.isStream() && !inspect_form(form).transparency) form.getDict().removeKey("/Group");
+  }
+}
+
 void add_output_intent(QPDF& pdf, const PrintPdfSettings& settings) {
   Object profile = pdf.newStream(settings.icc_profile);
   profile.getDict().replaceKey("/N", Object::newInteger(4));
@@ -114,9 +129,13 @@ std::string make_print_pdf(std::string_view cairo_pdf, const PrintPdfSettings& s
   pdf.setSuppressWarnings(true);
   pdf.processMemoryFile("Cairo's PDF", cairo_pdf.data(), cairo_pdf.size());
   Object overprint = overprint_states(pdf);
+  PrintImageConverter images(settings.icc_profile, settings.ink_limit, settings.jpeg_quality);
   int number = 0;
-  for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages())
+  for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
     prepare_page(page, ++number, settings, overprint);
+    images.convert_page(page);
+    drop_needless_ad_groups(page);
+  }
   add_output_intent(pdf, settings);
   set_info(pdf, settings.info);
 

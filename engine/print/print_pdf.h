@@ -27,10 +27,14 @@ struct PrintPdfSettings {
   std::string profile_name;      ///< its description
   std::string output_condition;  ///< OutputConditionIdentifier; empty: the profile's name
   PdfInfo info;
+  double ink_limit = 2.4;  ///< total ink of converted pictures, as of the colours (0..4)
+  int jpeg_quality = 92;   ///< of pictures re-encoded as CMYK JPEGs (1..100)
 };
 
 /// Rewrites `cairo_pdf` (as Cairo wrote it from a print_display() list) into the print PDF:
-/// DeviceCMYK colour operators from the colour table, no page transparency groups, MediaBox,
+/// DeviceCMYK colour operators from the colour table, RGB pictures in DeviceCMYK through the
+/// profile and ink limit (print_images.h), no page transparency groups (nor the one a placed
+/// PDF ad's form carries when nothing in the ad is transparent), MediaBox,
 /// BleedBox, TrimBox and ArtBox on every page, an OutputIntent with the profile embedded,
 /// GTS_PDFXVersion "PDF/X-1a:2003", Trapped False, the info dictionary, PDF 1.4, a document ID
 /// computed from the content (same input, same bytes). Throws std::runtime_error.

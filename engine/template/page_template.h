@@ -210,6 +210,7 @@ struct PrintOptions {
   double marks_length = 0;  ///< pt; 0: the default (5 mm)
   double marks_offset = 0;  ///< pt from the trim; 0: the bleed plus 2 mm
   int source_line = 0;
+  int jpeg_quality = 92;  ///< of photos re-encoded as CMYK JPEGs, 50..100
 };
 
 /// [fact_box]: the frame of a story's fact boxes (their text in the `fact_box_title`,

@@ -7,9 +7,9 @@
 namespace broadsheet::layout_template::detail {
 
 PrintOptions read_print(const Field& field, const std::string& template_file) {
-  const TableView table =
-      open_table(field, {"output", "icc_profile", "output_condition", "ink_limit", "overprint",
-                         "crop_marks", "registration_marks", "marks_length", "marks_offset"});
+  const TableView table = open_table(
+      field, {"output", "icc_profile", "output_condition", "ink_limit", "overprint", "crop_marks",
+              "registration_marks", "marks_length", "marks_offset", "jpeg_quality"});
   PrintOptions print;
   print.source_line = field.where.line;
   if (auto output = table.find("output"))
@@ -37,6 +37,12 @@ PrintOptions read_print(const Field& field, const std::string& template_file) {
     print.registration_marks = read_bool(*registration);
   if (auto length = table.find("marks_length")) print.marks_length = read_positive_length(*length);
   if (auto offset = table.find("marks_offset")) print.marks_offset = read_positive_length(*offset);
+  if (auto quality = table.find("jpeg_quality")) {
+    print.jpeg_quality = read_integer(*quality);
+    if (print.jpeg_quality < 50 || print.jpeg_quality > 100)
+      fail(*quality,
+           "expected a JPEG quality from 50 to 100, got " + std::to_string(print.jpeg_quality));
+  }
   return print;
 }
 

@@ -64,11 +64,13 @@ BOOST_AUTO_TEST_CASE(print_keys_are_read_and_default_sensibly) {
   BOOST_TEST(!plain.print.overprint_black);
   BOOST_TEST(plain.print.crop_marks);
   BOOST_TEST(!plain.print.registration_marks);
+  BOOST_TEST(plain.print.jpeg_quality == 92);
 
   const PageTemplate t = parse_template(kBase +
                                             "[print]\noutput = \"print\"\nink_limit = 260\n"
                                             "overprint = true\nregistration_marks = true\n"
-                                            "crop_marks = false\nmarks_length = \"4mm\"\n",
+                                            "crop_marks = false\nmarks_length = \"4mm\"\n"
+                                            "jpeg_quality = 85\n",
                                         "test.toml");
   BOOST_TEST((t.print.output == OutputMode::Print));
   BOOST_TEST(t.print.ink_limit == 2.6);
@@ -76,6 +78,7 @@ BOOST_AUTO_TEST_CASE(print_keys_are_read_and_default_sensibly) {
   BOOST_TEST(t.print.registration_marks);
   BOOST_TEST(!t.print.crop_marks);
   BOOST_TEST(t.print.marks_length == mm_to_pt(4), boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(t.print.jpeg_quality == 85);
 }
 
 BOOST_AUTO_TEST_CASE(bad_print_keys_name_the_line_and_the_key) {
@@ -89,6 +92,10 @@ BOOST_AUTO_TEST_CASE(bad_print_keys_name_the_line_and_the_key) {
   message = error_of("[print]\nicc_profile = \"no-such-profile.icc\"\n", &line);
   BOOST_TEST(line == 19);
   BOOST_TEST(message.find("no ICC profile at") != std::string::npos, message);
+  message = error_of("[print]\njpeg_quality = 30\n", &line);
+  BOOST_TEST(line == 19);
+  BOOST_TEST(message.find("print.jpeg_quality") != std::string::npos, message);
+  BOOST_TEST(message.find("from 50 to 100, got 30") != std::string::npos, message);
   message = error_of("[print]\noverprnt = true\n", &line);
   BOOST_TEST(line == 19);
 }

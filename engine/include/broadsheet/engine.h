@@ -137,6 +137,9 @@ class Layout {
   /// colour over the ink limit, a failing stream).
   void write_print_pdf(std::ostream& out) const;
   std::string print_pdf() const;
+  /// What a plant would object to in the print PDF that Broadsheet leaves as given: PDF ads
+  /// with RGB colours or transparency ("ad.pdf: RGB colours; PDF/X-1a wants CMYK ads").
+  std::vector<Warning> print_warnings() const;
   /// True when the template says output = "print": its PDF is the print-ready one.
   bool prints_by_default() const;
   /// Every page of `layouts`, in order, as one PDF (an edition in one file). They must come
