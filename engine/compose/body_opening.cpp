@@ -91,6 +91,12 @@ BodyOpeningSet set_body_opening(const ComposeContext& context, const lt::PageTem
   BodyOpeningSet out;
   if (work.is_continuation()) return out;
   const story::Story& story = *work.story;
+  out.inset = set_inset_picture(context, tpl, slot, story, measure, grid_pitch);
+  if (out.inset) {
+    out.opening.inset_lines = out.inset->lines;
+    out.opening.inset_narrowing = out.inset->narrowing;
+    out.opening.inset_indent = out.inset->left ? out.inset->narrowing : 0;
+  }
   set_drop_cap(context, tpl, slot, story, grid_pitch, out);
   if (!story.dateline) return out;  // from here on there is no drop cap
   const lt::TextStyle& body = tpl.style(slot.body_style);
@@ -98,7 +104,7 @@ BodyOpeningSet set_body_opening(const ComposeContext& context, const lt::PageTem
   DisplayBlock dateline =
       set_display_block(context, style, LineRole::Dateline, dateline_text(story.dateline->text),
                         style.size, 1e4, 1, 1, story.language);
-  const double room = measure - out.opening.drop_indent;
+  const double room = measure - out.opening.drop_indent - out.opening.inset_narrowing;
   if (dateline.lines.empty() || dateline.lines.front().width > kMaxDatelineShare * room) {
     warnings.push_back({"dateline-too-long", story.file + ": the dateline \"" +
                                                  story.dateline->text.substr(0, 40) +
@@ -113,31 +119,42 @@ BodyOpeningSet set_body_opening(const ComposeContext& context, const lt::PageTem
 }
 
 LineWidthFn opening_widths(const BodyOpening& opening, double measure) {
-  if (opening.drop_lines <= 0) return constant_width(measure);
-  const double beside = measure - opening.drop_indent;
-  const int lines = opening.drop_lines;
-  return [=](int n) { return n < lines ? beside : measure; };
+  if (opening.drop_lines <= 0 && opening.inset_lines <= 0) return constant_width(measure);
+  const double beside_cap = opening.drop_indent;
+  const int cap_lines = opening.drop_lines;
+  const double beside_inset = opening.inset_narrowing;
+  const int inset_lines = opening.inset_lines;
+  return [=](int n) {
+    return measure - (n < cap_lines ? beside_cap : 0) - (n < inset_lines ? beside_inset : 0);
+  };
 }
 
-void place_body_opening(const BodyOpeningSet& set, const ModuleRegion& region, int first_row,
-                        const BaselineGrid& grid, const std::string& slot, ModulePlacement& out) {
-  // The story's first column: the rightmost when its columns fill from the right.
+double place_body_opening(const BodyOpeningSet& set, const ModuleRegion& region, int first_row,
+                          const BaselineGrid& grid, const lt::Slot& slot, ModulePlacement& out,
+                          Warnings& warnings) {
+  // The story's first column: the rightmost when its columns fill from the right. A picture
+  // inset on its left moves the drop cap and the dateline right with the lines.
   const double first_column_x = region.column(0).x;
+  const double inset_indent = set.opening.inset_indent;
   if (set.drop_cap) {
     DisplayBlock drop_cap = *set.drop_cap;
     drop_cap.baselines = {grid.y(first_row + std::max(set.opening.drop_lines, 1) - 1)};
-    place_display_block(drop_cap, region, slot, out, first_column_x - region.columns.front().x);
+    place_display_block(drop_cap, region, slot.name, out,
+                        first_column_x - region.columns.front().x + inset_indent);
   }
   if (set.dateline) {
     DisplayBlock dateline = *set.dateline;
     dateline.baselines = {grid.y(first_row)};
-    // Right to left, the first line's indent (and so the dateline) is at the column's right.
+    // Right to left, the first line's indent (and so the dateline) is at the line's right end.
     const double from_first = first_column_x - region.columns.front().x;
-    const double indent =
-        from_first + (set.right_to_left ? region.column(0).width - dateline.lines.front().width
-                                        : set.opening.drop_indent);
-    place_display_block(dateline, region, slot, out, indent);
+    const double line_end =
+        region.column(0).width - (inset_indent > 0 ? 0 : set.opening.inset_narrowing);
+    const double indent = from_first + (set.right_to_left ? line_end - dateline.lines.front().width
+                                                          : set.opening.drop_indent + inset_indent);
+    place_display_block(dateline, region, slot.name, out, indent);
   }
+  if (!set.inset) return 0;
+  return place_inset_picture(*set.inset, slot, region, grid.y(first_row), out, warnings);
 }
 
 }  // namespace broadsheet::compose

@@ -9,6 +9,7 @@
 
 #include "compose/body_setting.h"
 #include "compose/module_placement.h"
+#include "compose/story_picture.h"
 
 namespace broadsheet::compose {
 
@@ -18,6 +19,7 @@ struct BodyOpeningSet {
   std::optional<DisplayBlock> dateline;
   std::optional<DisplayBlock> drop_cap;
   bool right_to_left = false;  ///< a right-to-left story: the dateline opens the line's right end
+  std::optional<InsetPicture> inset;  ///< a picture inset atop the first column, lines beside it
 };
 
 /// Sets `work`'s dateline and (when the slot asks for one) drop cap for a body column of
@@ -30,9 +32,11 @@ BodyOpeningSet set_body_opening(const ComposeContext& context,
 /// Line widths for the body: shorter beside the drop cap, `measure` elsewhere.
 LineWidthFn opening_widths(const BodyOpening& opening, double measure);
 
-/// Draws the dateline on the first body line and the drop cap beside the first lines, the
-/// first body baseline on grid row `first_row` of the region's first column.
-void place_body_opening(const BodyOpeningSet& set, const ModuleRegion& region, int first_row,
-                        const BaselineGrid& grid, const std::string& slot, ModulePlacement& out);
+/// Draws the dateline on the first body line, the drop cap and an inset picture beside the
+/// first lines, the first body baseline on grid row `first_row` of the region's first column.
+/// Returns the foot of the inset's caption (0 without an inset).
+double place_body_opening(const BodyOpeningSet& set, const ModuleRegion& region, int first_row,
+                          const BaselineGrid& grid, const layout_template::Slot& slot,
+                          ModulePlacement& out, Warnings& warnings);
 
 }  // namespace broadsheet::compose

@@ -33,6 +33,8 @@ struct BodyCursor {
   int drop_lines = 0;         ///< flow lines beside a drop cap ...
   double drop_indent = 0;     ///< ... moved this far right
   std::string drop_cap_text;  ///< for the text layer of the story's first line
+  int inset_lines = 0;        ///< flow lines beside an inset picture ...
+  double inset_indent = 0;    ///< ... moved this far right
 
   /// A story's first paragraph opens with `opening` (not on a continuation).
   void open_with(const BodyOpening& opening) {
@@ -41,7 +43,12 @@ struct BodyCursor {
     drop_lines = opening.drop_lines;
     drop_indent = opening.drop_indent;
     drop_cap_text = opening.drop_cap_text;
+    inset_lines = opening.inset_lines;
+    inset_indent = opening.inset_indent;
   }
+  /// The line the next paragraph starts on, when it starts beside the opening's shortened
+  /// lines (its breaks depend on it then); -1 otherwise.
+  int start_beside_opening() const { return line < std::max(drop_lines, inset_lines) ? line : -1; }
 };
 
 /// A paragraph's line widths from flow line `first` on, for as many lines as it can take. Equal
@@ -163,9 +170,10 @@ void set_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl, c
                                                    slot.name + "': \"" + line.text + "\""});
     if (s.continuing) line.source_begin += cursor.offset;
     if (i == 0) carry_text_into_first_cluster(std::exchange(cursor.drop_cap_text, {}), line);
-    const double beside_drop_cap = cursor.line + i < cursor.drop_lines ? cursor.drop_indent : 0;
-    out.lines.push_back(
-        {std::move(line), s.style, s.role, s.index, i, count, s.subhead, beside_drop_cap});
+    const int n = cursor.line + i;  // the line's index in the flow
+    const double indent = (n < cursor.drop_lines ? cursor.drop_indent : 0) +
+                          (n < cursor.inset_lines ? cursor.inset_indent : 0);
+    out.lines.push_back({std::move(line), s.style, s.role, s.index, i, count, s.subhead, indent});
   }
   cursor.line += count;
   cursor.offset = 0;
@@ -179,7 +187,8 @@ void count_paragraph(const ComposeContext& context, const lt::PageTemplate& tpl,
                      const LineWidthFn& widths, const StoryOptions& options, BodyCursor& cursor,
                      TrialBreaks& memo, std::vector<FlowLine>& flow) {
   const ParagraphSetup s = setup_paragraph(context, tpl, slot, story, options, cursor);
-  TrialBreaks::Key key{s.index, cursor.offset, s.looseness, s.ps.tracking, measure};
+  TrialBreaks::Key key{s.index,       cursor.offset, s.looseness,
+                       s.ps.tracking, measure,       cursor.start_beside_opening()};
   auto [at, inserted] = memo.lines.try_emplace(std::move(key), 0);
   if (inserted) {
     paragraph::PreparedParagraph uncached;
@@ -211,8 +220,9 @@ void add_insets(const ComposeContext& context, const lt::PageTemplate& tpl,
   for (std::size_t q = 0; q < story.pull_quotes.size(); ++q)
     if (follows(story.pull_quotes[q].after_paragraph))
       here.push_back({story.pull_quotes[q].source_line, static_cast<int>(q), false});
+  const int at_head = head_fact_box(story);  // set at the head of the columns, not here
   for (std::size_t b = 0; b < story.fact_boxes.size(); ++b)
-    if (follows(story.fact_boxes[b].after_paragraph))
+    if (static_cast<int>(b) != at_head && follows(story.fact_boxes[b].after_paragraph))
       here.push_back({story.fact_boxes[b].source_line, static_cast<int>(b), true});
   std::stable_sort(here.begin(), here.end(),
                    [](const Inset& a, const Inset& b) { return a.source_line < b.source_line; });
@@ -294,6 +304,11 @@ BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
   return out;
 }
 
+void keep_beside_inset(std::vector<FlowLine>& flow, int lines) {
+  const std::size_t end = std::min(flow.size(), static_cast<std::size_t>(std::max(lines, 1)));
+  for (std::size_t i = 0; i + 1 < end; ++i) flow[i].keep_with_next = true;
+}
+
 std::vector<FlowLine> count_body(const ComposeContext& context, const lt::PageTemplate& tpl,
                                  const lt::Slot& slot, const story::Story& story, double measure,
                                  const BodyOpening& opening, const StoryOptions& options,
@@ -319,6 +334,7 @@ std::vector<FlowLine> count_body(const ComposeContext& context, const lt::PageTe
         flow[i - 1].keep_with_next = true;
         break;
       }
+  keep_beside_inset(flow, opening.inset_lines);
   return flow;
 }
 

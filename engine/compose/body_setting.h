@@ -39,6 +39,9 @@ struct BodyOpening {
   /// The drop cap's letters: the text layer reads them with the first line ("In the", not
   /// "I n the"), so that line's first cluster carries them and the cap's glyphs carry none.
   std::string drop_cap_text;
+  int inset_lines = 0;         ///< flow lines beside an inset picture atop the first column ...
+  double inset_narrowing = 0;  ///< ... set this much shorter ...
+  double inset_indent = 0;     ///< ... and moved this far right (a picture on the left)
 };
 
 /// Sets what `work` holds of its story (the whole body and the contact line, or the rest a jump
@@ -50,11 +53,16 @@ BodySetting set_body(const ComposeContext& context, const layout_template::PageT
                      const LineWidthFn& widths, const StoryOptions& options = {},
                      const BodyOpening& opening = {});
 
+/// Keeps the first `lines` of `flow` together (lines set beside an inset picture at the head of
+/// the first column): a column break among them is a broken keep.
+void keep_beside_inset(std::vector<FlowLine>& flow, int lines);
+
 /// Line counts of paragraphs already broken in a copyfit's trials, by paragraph, byte offset,
-/// looseness, letter spacing (em) and measure: a trial that changes only the headline re-breaks
+/// looseness, letter spacing (em), measure, and the flow line it starts on when that is beside
+/// an opening's shortened lines (-1 otherwise): a trial that changes only the headline re-breaks
 /// nothing.
 struct TrialBreaks {
-  using Key = std::tuple<int, std::size_t, int, double, double>;
+  using Key = std::tuple<int, std::size_t, int, double, double, int>;
   std::map<Key, int> lines;
 };
 

@@ -25,11 +25,16 @@ namespace {
 /// smallest and largest count, and the first column's. Costs are kept exactly (scaled by the
 /// column count, so the average needs no division); ties go to the split with the smallest
 /// counts from the last column back, as an enumeration in that order would find first.
+/// Ragged starts (`skip`: rows a column starts below the others) are balanced on the columns'
+/// feet: the counts here are of rows down to the foot (skip + lines), and the lines themselves
+/// are those counts less the skips.
 class BalancedSplit {
  public:
-  BalancedSplit(const std::vector<FlowLine>& lines, int columns, int rows)
+  BalancedSplit(const std::vector<FlowLine>& lines, int columns, int rows,
+                std::span<const int> skip = {})
       : lines_(lines),
-        n_(static_cast<int>(lines.size())),
+        skip_(skip),
+        n_(static_cast<int>(lines.size()) + skipped(skip, columns)),
         columns_(columns),
         rows_(rows),
         base_((n_ + columns - 1) / columns - 2) {
@@ -48,7 +53,7 @@ class BalancedSplit {
 
   std::vector<int> run() {
     for (int f = 0; f < 4; ++f)
-      if (valid(f)) relax(cell(0, f, f, f, f, f), {column_cost(f, f, f), 0}, -1);
+      if (valid(0, f)) relax(cell(0, f, f, f, f, f), {column_cost(f, f, f), 0}, -1);
     for (int c = 0; c + 1 < columns_; ++c) step(c);
     return best_split();
   }
@@ -68,13 +73,24 @@ class BalancedSplit {
     }
   };
 
+  /// Rows skipped at the head of columns [0, before).
+  static int skipped(std::span<const int> skip, int before) {
+    int sum = 0;
+    for (int c = 0; c < before && c < static_cast<int>(skip.size()); ++c)
+      sum += skip[static_cast<std::size_t>(c)];
+    return sum;
+  }
+  int skip_of(int c) const {
+    return c < static_cast<int>(skip_.size()) ? skip_[static_cast<std::size_t>(c)] : 0;
+  }
   static int pair_index(int low, int high) {
     static constexpr int kFirstOfLow[4] = {0, 4, 7, 9};
     return kFirstOfLow[low] + high - low;
   }
   static int sums(int c) { return 3 * (c + 1) + 1; }
   int count(int digit) const { return base_ + digit; }
-  bool valid(int digit) const { return count(digit) >= 0 && count(digit) <= rows_; }
+  /// Column c may take `digit`: no fewer rows than it skips, no more than a column holds.
+  bool valid(int c, int digit) const { return count(digit) >= skip_of(c) && count(digit) <= rows_; }
   int cell(int c, int sum, int digit, int low, int high, int first) const {
     const int local = ((sum * 4 + digit) * 10 + pair_index(low, high)) * 4 + first;
     return static_cast<int>(first_cell_[static_cast<std::size_t>(c)]) + local;
@@ -104,9 +120,9 @@ class BalancedSplit {
     if (previous >= 0 && digit > previous) cost += columns_;
     return cost;
   }
-  /// The price of a column break after `at` lines: widows, orphans, broken keeps.
+  /// The price of a column break after `at` lines (rows less skips): widows, orphans, keeps.
   long long break_cost(int at) const {
-    if (at <= 0 || at >= n_) return 0;
+    if (at <= 0 || at >= static_cast<int>(lines_.size())) return 0;
     return 1000LL * columns_ *
            break_violations(lines_[static_cast<std::size_t>(at - 1)],
                             lines_[static_cast<std::size_t>(at)]);
@@ -118,6 +134,7 @@ class BalancedSplit {
   }
 
   void step(int c) {
+    const int skipped_before = skipped(skip_, c + 1);  // rows, not lines, in the counts so far
     for (int sum = 0; sum <= 3 * (c + 1); ++sum)
       for (int d = 0; d < 4; ++d)
         for (int low = 0; low < 4; ++low)
@@ -126,9 +143,9 @@ class BalancedSplit {
               const int at = cell(c, sum, d, low, high, f);
               const Score here = score_at(at);
               if (here.cost == kUnreached) continue;
-              const long long broken = break_cost((c + 1) * base_ + sum);
+              const long long broken = break_cost((c + 1) * base_ + sum - skipped_before);
               for (int next = 0; next < 4; ++next) {
-                if (!valid(next)) continue;
+                if (!valid(c + 1, next)) continue;
                 const Score score{here.cost + broken + column_cost(next, f, d),
                                   here.value + place_value(c + 1, next)};
                 relax(cell(c + 1, sum + next, next, std::min(low, next), std::max(high, next), f),
@@ -164,10 +181,12 @@ class BalancedSplit {
     for (int at = best_at, column = c; at >= 0; at = from_[static_cast<std::size_t>(at)], --column)
       counts.push_back(count(digit_of(column, at)));
     std::reverse(counts.begin(), counts.end());
+    for (std::size_t i = 0; i < counts.size(); ++i) counts[i] -= skip_of(static_cast<int>(i));
     return counts;
   }
 
   const std::vector<FlowLine>& lines_;
+  const std::span<const int> skip_;
   const int n_, columns_, rows_, base_;
   std::vector<std::size_t> first_cell_;  ///< each column's first cell
   std::vector<long long> costs_;
@@ -175,36 +194,51 @@ class BalancedSplit {
   std::vector<int> from_;  ///< the previous column's cell; -1 for the first column's
 };
 
-std::vector<int> balanced(const std::vector<FlowLine>& lines, int columns, int rows) {
-  return BalancedSplit(lines, columns, rows).run();
-}
-
-}  // namespace
-
-std::vector<int> distribute_columns(const std::vector<FlowLine>& lines, int columns, int rows,
-                                    int reserve_last) {
+/// Lines per column as distribute_columns gives them, column c `skip[c]` rows shorter (no
+/// skips: all `rows` deep).
+std::vector<int> distribute(const std::vector<FlowLine>& lines, int columns, int rows,
+                            int reserve_last, std::span<const int> skip) {
   std::vector<int> counts(static_cast<std::size_t>(std::max(columns, 0)), 0);
   const int n = static_cast<int>(lines.size());
   if (columns <= 0 || rows <= 0 || n == 0) return counts;
-  if (n <= columns * rows) {
-    std::vector<int> best = balanced(lines, columns, rows);
+  const auto holds = [&](int c) {
+    return std::max(0, rows - (skip.empty() ? 0 : skip[static_cast<std::size_t>(c)]));
+  };
+  int capacity = 0;
+  for (int c = 0; c < columns; ++c) capacity += holds(c);
+  if (n <= capacity) {
+    std::vector<int> best = BalancedSplit(lines, columns, rows, skip).run();
     if (!best.empty()) return best;
     // No balanced split fits the rows (very short columns): fill in order.
   }
   // Fill column by column; give up a column's last line where the break would be bad.
   int at = 0;
   for (int c = 0; c < columns && at < n; ++c) {
-    int take = std::min(rows - (c == columns - 1 && n - at > rows ? reserve_last : 0), n - at);
+    const int room = holds(c);
+    int take = std::min(room - (c == columns - 1 && n - at > room ? reserve_last : 0), n - at);
     if (at + take < n && take > 1 &&
         break_violations(lines[static_cast<std::size_t>(at + take - 1)],
                          lines[static_cast<std::size_t>(at + take)]) > 0 &&
         break_violations(lines[static_cast<std::size_t>(at + take - 2)],
                          lines[static_cast<std::size_t>(at + take - 1)]) == 0)
       --take;
+    take = std::max(take, 0);
     counts[static_cast<std::size_t>(c)] = take;
     at += take;
   }
   return counts;
+}
+
+}  // namespace
+
+std::vector<int> distribute_columns(const std::vector<FlowLine>& lines, int columns, int rows,
+                                    int reserve_last) {
+  return distribute(lines, columns, rows, reserve_last, {});
+}
+
+std::vector<int> distribute_ragged_columns(const std::vector<FlowLine>& lines,
+                                           std::span<const int> skip, int rows, int reserve_last) {
+  return distribute(lines, static_cast<int>(skip.size()), rows, reserve_last, skip);
 }
 
 }  // namespace broadsheet::compose

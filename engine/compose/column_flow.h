@@ -2,6 +2,7 @@
 // How many lines go in each column of a story module: balanced (the first columns are at most
 // one line longer than the last), without widows, orphans or broken keeps where the lines allow.
 
+#include <span>
 #include <vector>
 
 namespace broadsheet::compose {
@@ -29,5 +30,13 @@ int break_violations(const FlowLine& before, const FlowLine& after);
 /// "Continued on page N" line) when the lines do not all fit.
 std::vector<int> distribute_columns(const std::vector<FlowLine>& lines, int columns, int rows,
                                     int reserve_last = 0);
+
+/// The same for columns with ragged starts (a picture across some of a story's columns): column
+/// c (reading order) starts `skip[c]` rows below the others and holds `rows - skip[c]` lines,
+/// all columns sharing one foot. Balanced means level feet: the rules above hold for
+/// `skip[c] + count[c]`. When no balanced split fits, the columns are filled in order.
+std::vector<int> distribute_ragged_columns(const std::vector<FlowLine>& lines,
+                                           std::span<const int> skip, int rows,
+                                           int reserve_last = 0);
 
 }  // namespace broadsheet::compose

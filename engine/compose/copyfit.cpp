@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <sstream>
 
 namespace broadsheet::compose {
@@ -15,6 +16,7 @@ struct Trial {
   int rows = 0;   ///< lines a column holds under the headline and deck
   int lines = 0;  ///< body lines the story needs
   int columns = 0;
+  int capacity = 0;  ///< lines all columns hold (fewer under a picture across some of them)
   double headline_size = 0;
   int headline_lines = 0, deck_lines = 0;
   bool display_fits = true;  ///< headline and deck took the lines asked of them
@@ -33,6 +35,9 @@ class Trials {
     Trial t;
     t.rows = r.rows;
     t.columns = static_cast<int>(r.lines_per_column.size());
+    t.capacity = t.rows * t.columns;
+    if (!r.column_rows.empty())  // a picture across some columns shortens them
+      t.capacity = std::accumulate(r.column_rows.begin(), r.column_rows.end(), 0);
     for (int n : r.lines_per_column) t.lines += n;
     t.lines += r.overset_lines;
     t.headline_size = r.headline_size;
@@ -57,7 +62,7 @@ class Trials {
 
 /// Full columns, the last allowed one line short (as balancing allows).
 int shortfall(const Trial& t) {
-  return t.rows * t.columns - t.lines;
+  return t.capacity - t.lines;
 }
 bool fills(const Trial& t) {
   return t.display_fits && (shortfall(t) == 0 || shortfall(t) == 1);
@@ -189,7 +194,7 @@ class CopyfitSearch {
       o.tracking = tracking;
       const Trial t = tracking == 0 ? t0 : trials_.run(o);
       if (fills(t)) return found(o, t);
-      for (int target : {t.rows * t.columns, t.rows * t.columns - 1}) {
+      for (int target : {t.capacity, t.capacity - 1}) {
         if (auto loose = with_looseness(o, target - t.lines)) {
           const Trial check = trials_.run(*loose);
           if (fills(check)) return found(*loose, check);

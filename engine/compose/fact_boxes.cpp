@@ -151,4 +151,10 @@ std::vector<BodyLine> fact_box_rows(const ComposeContext& context, const lt::Pag
   return out;
 }
 
+int head_fact_box(const story::Story& story) {
+  for (std::size_t b = 0; b < story.fact_boxes.size(); ++b)
+    if (story.fact_boxes[b].columns >= 2) return static_cast<int>(b);
+  return -1;
+}
+
 }  // namespace broadsheet::compose

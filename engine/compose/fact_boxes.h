@@ -17,6 +17,10 @@ namespace broadsheet::compose {
 /// The paragraph number of fact box `index`'s rows in the flow (above every pull quote's).
 inline constexpr int kFactBoxParagraph = 2'000'000;
 
+/// The story's first fact box across two or more columns (FactBox::columns), which is set at
+/// the head of the story's columns instead of in the body flow; -1 when it has none.
+int head_fact_box(const story::Story& story);
+
 /// The rows of `box` (fact box `index` of its story) at the column's `measure`: empty rows
 /// keeping the body clear of the frame above, the title, the items, the source, empty rows
 /// below; the first row carries the frame. Empty when the template has no `fact_box` style.

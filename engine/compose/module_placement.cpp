@@ -116,12 +116,13 @@ void place_lines_in_column(const std::vector<paragraph::SetLine>& lines, const l
 
 std::size_t place_body(const std::vector<BodyLine>& body, const std::vector<int>& per_column,
                        const ModuleRegion& region, int first_row, const BaselineGrid& grid,
-                       const std::string& slot, ModulePlacement& out) {
+                       const std::string& slot, ModulePlacement& out, std::span<const int> skip) {
   std::size_t next = 0;
   for (std::size_t c = 0; c < per_column.size(); ++c) {
+    const int column_row = first_row + (c < skip.size() ? skip[c] : 0);
     for (int r = 0; r < per_column[c]; ++r, ++next) {
       const BodyLine& bl = body[next];
-      const double baseline = grid.y(first_row + r);
+      const double baseline = grid.y(column_row + r);
       const double x = region.column(c).x + bl.indent;
       if (bl.rule) {  // a pull quote's rule, halfway up the row
         const double y = baseline - grid.pitch / 2;

@@ -2,6 +2,7 @@
 // Composition stage 5: a story module's blocks and lines put in place. Everything a module draws
 // is collected here, with a record of every line, before it joins the page.
 
+#include <span>
 #include <vector>
 
 #include "compose/display_blocks.h"
@@ -33,10 +34,12 @@ void place_lines_in_column(const std::vector<paragraph::SetLine>& lines,
                            const BaselineGrid& grid, const std::string& slot, ModulePlacement& out);
 
 /// Draws the body lines into the region's columns, `per_column[c]` lines in column c, the first
-/// on grid row `first_row`. Returns how many lines were placed.
+/// on grid row `first_row` (`skip[c]` rows lower in column c when given: ragged starts under a
+/// picture). Returns how many lines were placed.
 std::size_t place_body(const std::vector<BodyLine>& body, const std::vector<int>& per_column,
                        const ModuleRegion& region, int first_row, const BaselineGrid& grid,
-                       const std::string& slot, ModulePlacement& out);
+                       const std::string& slot, ModulePlacement& out,
+                       std::span<const int> skip = {});
 
 /// The preview's overset sign: a red rule across the region at y with a red square and a plus.
 void place_overset_mark(const ModuleRegion& region, double y, ModulePlacement& out);

@@ -70,6 +70,9 @@ struct SlotReport {
   std::string continued_in;               ///< the slot the story jumps to, when it overflowed there
   int continued_lines = 0;                ///< lines that went on to the continuation
   std::string fit;  ///< copyfit: what was changed to fill the slot, and by how much
+  /// Lines each column (reading order) holds when a picture across some of them starts their
+  /// body lower; empty when every column holds `rows`.
+  std::vector<int> column_rows{};
 };
 
 /// White space no slot covers, across columns [first_column, last_column] (1-based) of one page.

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "compose/body_opening.h"
 #include "compose/body_setting.h"
 #include "compose/column_flow.h"
 #include "compose/display_blocks.h"
+#include "compose/fact_boxes.h"
 #include "compose/pull_quotes.h"
 #include "compose/story_picture.h"
 #include "compose/story_text.h"
@@ -56,22 +58,30 @@ std::optional<paragraph::SetLine> set_continued_line(const ComposeContext& conte
   return std::move(lines.front());
 }
 
-std::vector<FlowLine> flow_lines(const std::vector<BodyLine>& body) {
+/// The body as the column distribution sees it; the lines beside an inset picture (the first
+/// `beside_inset`) are kept together in the first column, where the picture is.
+std::vector<FlowLine> flow_lines(const std::vector<BodyLine>& body, int beside_inset) {
   std::vector<FlowLine> out;
   out.reserve(body.size());
   for (const auto& b : body)
     out.push_back({b.paragraph, b.line_in_paragraph, b.paragraph_lines, b.keep_with_next});
+  keep_beside_inset(out, beside_inset);
   return out;
 }
 
 /// Moves column breaks out of insets (pull quotes, fact boxes): an inset split over two columns
 /// goes whole into the first when it has room for the rest, else whole into the next; one cut
 /// by the foot of the last column goes whole to the overset. A column never takes more than
-/// `rows`: what an inset pushes past its foot moves on to the next column. An inset taller than
-/// a column ends the columns before it.
-void keep_insets_whole(const std::vector<FlowLine>& body, std::vector<int>& counts, int rows) {
+/// `rows` (less `skip[c]`, rows column c starts lower): what an inset pushes past its foot moves
+/// on to the next column. An inset taller than a column ends the columns before it.
+void keep_insets_whole(const std::vector<FlowLine>& body, std::vector<int>& counts, int full_rows,
+                       std::span<const int> skip = {}) {
+  const auto holds = [&](std::size_t c) {
+    return std::max(0, full_rows - (c < skip.size() ? skip[c] : 0));
+  };
   int at = 0;  // the first line of column c
   for (std::size_t c = 0; c < counts.size(); ++c) {
+    const int rows = holds(c);
     const int end = at + counts[c];  // the break after column c
     if (end <= 0 || end >= static_cast<int>(body.size())) break;
     const FlowLine& after = body[static_cast<std::size_t>(end)];
@@ -90,9 +100,9 @@ void keep_insets_whole(const std::vector<FlowLine>& body, std::vector<int>& coun
         if (!last_column) counts[c + 1] = std::max(0, counts[c + 1] - shift);
       }
     }
-    if (c + 1 < counts.size() && counts[c + 1] > rows) {
-      if (c + 2 < counts.size()) counts[c + 2] += counts[c + 1] - rows;
-      counts[c + 1] = rows;
+    if (c + 1 < counts.size() && counts[c + 1] > holds(c + 1)) {
+      if (c + 2 < counts.size()) counts[c + 2] += counts[c + 1] - holds(c + 1);
+      counts[c + 1] = holds(c + 1);
     }
     at += counts[c];
   }
@@ -118,6 +128,7 @@ struct BodyFrame {
   const BaselineGrid& grid;
   BodyRows rows;
   double descent = 0;
+  std::span<const int> skip{};  ///< rows each column starts lower (ragged starts); empty: none
 };
 
 /// Display-block warnings, typed on the report for copyfit.
@@ -159,7 +170,8 @@ double hand_on_the_rest(const ComposeContext& context, const lt::PageTemplate& t
     const auto line = set_continued_line(context, style, *continued_on, region.columns.back().width,
                                          slot.name, out.warnings);
     if (line) {
-      const int row = frame.rows.first + out.report.lines_per_column.back();
+      const int row = frame.rows.first + out.report.lines_per_column.back() +
+                      (frame.skip.empty() ? 0 : frame.skip.back());
       place_lines_in_column({*line}, style, LineRole::Jump, region,
                             static_cast<int>(region.columns.size()) - 1, row, frame.grid, slot.name,
                             out.placement);
@@ -202,8 +214,60 @@ struct ModuleHead {
   BodyRows rows;
   double body_descent = 0;
   double column_measure = 0;
-  double body_top = 0;  ///< under the blocks and a lead picture
+  double body_top = 0;  ///< under the blocks and a lead picture across all columns
+  /// Rows each column (reading order) starts below `rows.first`: a lead picture across some
+  /// of the columns pushes theirs down. Empty when every column starts there.
+  std::vector<int> skip;
+  double picture_foot = 0;  ///< the foot of a lead picture across some columns (its caption)
 };
+
+/// A lead picture across some of the columns: their body starts under it, the others' under
+/// the blocks (head.first_row); the rows each column holds go on the report.
+void start_columns_under(const LeadPicture& picture, const ModuleRegion& region,
+                         const BaselineGrid& grid, double body_ascent, ModuleHead& head,
+                         SlotReport& report) {
+  if (picture.columns == 0 || picture.columns >= region.columns.size()) return;
+  const int under =
+      std::max(0, grid.row_at_or_below(picture.body_top + body_ascent) - head.first_row);
+  head.skip.assign(region.columns.size(), 0);
+  std::fill_n(head.skip.begin(), picture.columns, under);
+  head.picture_foot = picture.foot;
+  for (int skip : head.skip) report.column_rows.push_back(std::max(0, head.rows.count - skip));
+}
+
+/// The story's fact box across N columns (head_fact_box) at the head of its first N columns,
+/// its frame's top under the blocks and any lead picture over those columns (`picture`); the
+/// body of those columns starts under the box.
+void place_head_fact_box(const ComposeContext& context, const lt::PageTemplate& tpl,
+                         const lt::Slot& slot, const story::Story& story,
+                         const ModuleRegion& region, const BaselineGrid& grid,
+                         const LeadPicture& picture, ModuleHead& head, ModuleResult& out) {
+  const int index = head_fact_box(story);
+  if (index < 0 || region.columns.empty()) return;
+  const story::FactBox& box = story.fact_boxes[static_cast<std::size_t>(index)];
+  const std::size_t columns =
+      std::min(region.columns.size(), static_cast<std::size_t>(box.columns));
+  const Rect across = across_columns(region, columns, 0, 0);
+  const std::vector<BodyLine> rows = fact_box_rows(context, tpl, box, index, across.width);
+  if (rows.empty()) return;
+  if (head.skip.empty()) head.skip.assign(region.columns.size(), 0);
+  // The first grid row that keeps the frame's top under what is above it (the picture over any
+  // of its columns, else the blocks): the box carries its own space above, so it may start a
+  // row above the body's first.
+  const double above =
+      picture.columns > 0 ? std::max(head.body_top, picture.body_top) : head.body_top;
+  const double frame_top = rows.front().frame ? rows.front().frame->top : 0;
+  const int box_row = grid.row_at_or_below(above + frame_top);
+  ModuleRegion band = region;  // one column across the box's columns
+  band.columns = {{across.x, across.width}};
+  band.fills_from_right = false;
+  const int count = static_cast<int>(rows.size());
+  place_body(rows, {count}, band, box_row, grid, slot.name, out.placement);
+  std::fill_n(head.skip.begin(), columns, std::max(0, box_row + count - head.rows.first));
+  head.picture_foot = std::max(head.picture_foot, grid.y(box_row + count - 1) + head.body_descent);
+  out.report.column_rows.clear();
+  for (int skip : head.skip) out.report.column_rows.push_back(std::max(0, head.rows.count - skip));
+}
 
 ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate& tpl,
                            const lt::Slot& slot, const StoryWork& work, const ModuleRegion& region,
@@ -223,12 +287,13 @@ ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate
   head.body_descent = body_metrics.descender * body_style.size;
   head.column_measure = region.columns.front().width;
   // A story's lead picture sits under the blocks, across its columns (not on a continuation).
-  head.body_top = work.is_continuation()
-                      ? head.blocks.bottom
-                      : place_lead_picture(context, tpl, slot, story, region, head.blocks.bottom,
-                                           out.placement, out.warnings);
-  head.first_row =
-      grid.row_at_or_below(head.body_top + body_metrics.ascender * body_style.size);
+  const LeadPicture picture =
+      work.is_continuation() ? LeadPicture{}
+                             : place_lead_picture(context, tpl, slot, story, region,
+                                                  head.blocks.bottom, out.placement, out.warnings);
+  head.body_top = picture.columns == region.columns.size() ? picture.body_top : head.blocks.bottom;
+  const double body_ascent = body_metrics.ascender * body_style.size;
+  head.first_row = grid.row_at_or_below(head.body_top + body_ascent);
   if (work.is_continuation())
     head.from_lines =
         set_jump_line(context, jump_style_of(tpl, slot),
@@ -236,6 +301,9 @@ ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate
   head.rows = body_rows(head.first_row + static_cast<int>(head.from_lines.size()), region, grid,
                         head.body_descent);
   out.report.rows = head.rows.count;
+  start_columns_under(picture, region, grid, body_ascent, head, out.report);
+  if (!work.is_continuation())
+    place_head_fact_box(context, tpl, slot, story, region, grid, picture, head, out);
   return head;
 }
 
@@ -261,29 +329,39 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
                options, opening.opening);
   out.warnings.insert(out.warnings.end(), body.warnings.begin(), body.warnings.end());
   const int columns = static_cast<int>(region.columns.size());
-  const std::vector<FlowLine> flow = flow_lines(body.lines);
-  out.report.lines_per_column = distribute_columns(flow, columns, rows.count, continued_on ? 1 : 0);
-  keep_insets_whole(flow, out.report.lines_per_column, rows.count);
+  const std::vector<FlowLine> flow = flow_lines(body.lines, opening.opening.inset_lines);
+  const int reserve = continued_on ? 1 : 0;
+  out.report.lines_per_column =
+      head.skip.empty() ? distribute_columns(flow, columns, rows.count, reserve)
+                        : distribute_ragged_columns(flow, head.skip, rows.count, reserve);
+  keep_insets_whole(flow, out.report.lines_per_column, rows.count, head.skip);
+  const int first_skip = head.skip.empty() ? 0 : head.skip.front();
 
   // Stage 5: in place.
   if (blocks.kicker) place_display_block(*blocks.kicker, region, slot.name, out.placement);
   place_display_block(blocks.headline, region, slot.name, out.placement);
   if (blocks.deck) place_display_block(*blocks.deck, region, slot.name, out.placement);
   if (blocks.byline) place_display_block(*blocks.byline, region, slot.name, out.placement);
+  double inset_foot = 0;  // a picture inset atop the first column: its caption's foot
   if (!out.report.lines_per_column.empty() && out.report.lines_per_column.front() > 0)
-    place_body_opening(opening, region, rows.first, grid, slot.name, out.placement);
+    inset_foot = place_body_opening(opening, region, rows.first + first_skip, grid, slot,
+                                    out.placement, out.warnings);
   place_lines_in_column(head.from_lines, jump_style_of(tpl, slot), LineRole::Jump, region, 0,
                         head.first_row, grid, slot.name, out.placement);
   const std::size_t next = place_body(body.lines, out.report.lines_per_column, region, rows.first,
-                                      grid, slot.name, out.placement);
-  const int deepest =
-      *std::max_element(out.report.lines_per_column.begin(), out.report.lines_per_column.end());
+                                      grid, slot.name, out.placement, head.skip);
+  int deepest = 0;  // rows down to the lowest column's last line
+  for (std::size_t c = 0; c < out.report.lines_per_column.size(); ++c)
+    if (const int n = out.report.lines_per_column[c]; n > 0)
+      deepest = std::max(deepest, n + (head.skip.empty() ? 0 : head.skip[c]));
   double bottom =
       deepest > 0 ? grid.y(rows.first + deepest - 1) + head.body_descent : head.body_top;
+  bottom = std::max({bottom, head.picture_foot, inset_foot});
 
   // Stage 6: what did not fit, and the report.
   bottom = hand_on_the_rest(context, tpl, slot, work, body.lines, next,
-                            {region, grid, rows, head.body_descent}, continued_on, bottom, out);
+                            {region, grid, rows, head.body_descent, head.skip}, continued_on,
+                            bottom, out);
   out.report.depth = bottom - region.top;
   return out;
 }
@@ -315,14 +393,17 @@ SlotReport measure_module(const ComposeContext& context, const lt::PageTemplate&
   const std::vector<FlowLine> flow =
       count_body(context, tpl, slot, story, measure, *memo.opening, options, memo.breaks);
   // The columns depend only on the paragraphs' line counts and the rows.
-  ModuleTrials::ColumnsKey columns_key{{}, report.rows};
+  ModuleTrials::ColumnsKey columns_key{{}, report.rows, report.column_rows};
   for (const FlowLine& line : flow)
-    if (line.line_in_paragraph == 0) columns_key.first.push_back(line.paragraph_lines);
+    if (line.line_in_paragraph == 0) std::get<0>(columns_key).push_back(line.paragraph_lines);
   auto [columns, inserted] = memo.columns.try_emplace(std::move(columns_key));
   if (inserted) {
-    columns->second =
-        distribute_columns(flow, static_cast<int>(region.columns.size()), report.rows);
-    keep_insets_whole(flow, columns->second, report.rows);
+    std::vector<int> skip;  // ragged starts under a picture across some columns
+    for (int holds : report.column_rows) skip.push_back(report.rows - holds);
+    columns->second = skip.empty() ? distribute_columns(
+                                         flow, static_cast<int>(region.columns.size()), report.rows)
+                                   : distribute_ragged_columns(flow, skip, report.rows);
+    keep_insets_whole(flow, columns->second, report.rows, skip);
   }
   report.lines_per_column = columns->second;
   int placed = 0;

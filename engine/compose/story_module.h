@@ -42,7 +42,8 @@ ModuleResult compose_module(const ComposeContext& context, const layout_template
 /// paragraph line counts and rows. Valid for that story, slot and region only.
 struct ModuleTrials {
   using HeadKey = std::tuple<std::optional<double>, std::optional<int>, std::optional<int>>;
-  using ColumnsKey = std::pair<std::vector<int>, int>;
+  /// Paragraph line counts, rows, and the rows each column holds under a picture (SlotReport).
+  using ColumnsKey = std::tuple<std::vector<int>, int, std::vector<int>>;
   std::map<HeadKey, SlotReport> heads;  ///< the report as far as the display blocks and rows
   TrialBreaks breaks;
   std::map<ColumnsKey, std::vector<int>> columns;

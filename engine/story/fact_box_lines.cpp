@@ -27,6 +27,24 @@ std::optional<std::string_view> item_text(std::string_view line) {
   throw InputError({file, line, 0}, message);
 }
 
+/// The options after a "Fact box: TITLE |": "columns=N" (N from 1).
+void read_box_options(std::string_view options, const std::string& file, int line, FactBox& box) {
+  options = text::trim_white_space(options);
+  constexpr std::string_view kColumns = "columns=";
+  int columns = 0;
+  bool good = options.starts_with(kColumns) && options.size() > kColumns.size() &&
+              options.size() <= kColumns.size() + 2;
+  for (char c : good ? options.substr(kColumns.size()) : std::string_view{}) {
+    good = good && c >= '0' && c <= '9';
+    columns = columns * 10 + (c - '0');
+  }
+  if (!good || columns < 1)
+    fail(file, line,
+         "fact box option '" + std::string(options.substr(0, 40)) +
+             "': expected columns=N (\"Fact box: TITLE | columns=2\")");
+  box.columns = columns;
+}
+
 }  // namespace
 
 bool read_fact_box_lines(std::vector<Paragraph>::iterator& next,
@@ -34,8 +52,12 @@ bool read_fact_box_lines(std::vector<Paragraph>::iterator& next,
                          const std::string& article_file, std::vector<FactBox>& out) {
   if (!std::string_view(next->text).starts_with(kBoxPrefix)) return false;
   FactBox box;
-  box.title =
-      std::string(text::trim_white_space(std::string_view(next->text).substr(kBoxPrefix.size())));
+  std::string_view title = std::string_view(next->text).substr(kBoxPrefix.size());
+  if (const std::size_t bar = title.find('|'); bar != std::string_view::npos) {
+    read_box_options(title.substr(bar + 1), article_file, next->source_line, box);
+    title = title.substr(0, bar);
+  }
+  box.title = std::string(text::trim_white_space(title));
   box.after_paragraph = paragraphs_before;
   box.source_line = next->source_line;
   int previous = next->source_line;

@@ -6,7 +6,8 @@
 //   - More than 51 million trees planted in Kenya
 //   Source: Green Belt Movement
 // An item line starts "- " (or "• "); the source line starts "Source:" and is set as written.
-// The box is set after the paragraphs before it; none of its lines is body text.
+// The box is set after the paragraphs before it; none of its lines is body text. The title line
+// may end in "| columns=N": a box across N >= 2 of the story's columns, set at their head.
 
 #include <string>
 #include <vector>

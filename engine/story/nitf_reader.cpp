@@ -10,6 +10,7 @@
 #include "core/diagnostics.h"
 #include "core/limits.h"
 #include "story/nitf_text.h"
+#include "story/picture_line.h"
 #include "story/story.h"
 #include "text/unicode.h"
 
@@ -240,6 +241,16 @@ void NitfReader::read_media(const pugi::xml_node& media) {
   picture.caption = inline_paragraph(media.child("media-caption")).text;
   picture.credit = inline_paragraph(media.child("media-producer")).text;
   picture.source_line = line_of(media);
+  // Placement: <media-metadata name="columns" value="2"/> (also "inset", "width"), as the
+  // picture line's options.
+  for (const pugi::xml_node& meta : media.children("media-metadata")) {
+    const std::string problem = apply_picture_option(meta.attribute("name").value(),
+                                                     meta.attribute("value").value(), picture);
+    if (!problem.empty())
+      fail(meta.offset_debug(), "media-metadata '" +
+                                    std::string(meta.attribute("name").value()).substr(0, 40) +
+                                    "': " + problem);
+  }
   story_.pictures.push_back(std::move(picture));
 }
 

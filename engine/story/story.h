@@ -31,8 +31,12 @@ struct Paragraph {
   int source_line = 0;  ///< 1-based line in the article file
   ParagraphKind kind = ParagraphKind::Body;
   std::vector<InlineSpan> spans{};  ///< inline styles; empty: all in the paragraph's style
-  std::string language{};         ///< BCP 47 (xml:lang); empty: the story's language
+  std::string language{};           ///< BCP 47 (xml:lang); empty: the story's language
 };
+
+/// Where a story's picture sits: at the head of its columns, or inset in a column with the
+/// body lines beside it shortened (on the column's left or right).
+enum class PictureInset { None, Left, Right };
 
 /// A picture that belongs to a story (NITF <media>, or the plain-text picture line).
 struct StoryPicture {
@@ -40,6 +44,9 @@ struct StoryPicture {
   std::string caption;  ///< may be empty
   std::string credit;   ///< "WU ZHIYI / CHINA DAILY"; may be empty
   int source_line = 0;
+  int columns = 0;  ///< story columns the picture spans (`columns=N`); 0: the slot's default
+  PictureInset inset = PictureInset::None;  ///< `inset=left|right`
+  double width = 0;  ///< an inset's width, a fraction of the column (`width=40%`); 0: half
 };
 
 /// A pull quote: a line from the story set large in its columns, the body flowing around it
@@ -60,6 +67,9 @@ struct FactBox {
   std::string source;              ///< "Source: National Bureau of Statistics"; may be empty
   int after_paragraph = 0;         ///< set after this many body paragraphs (0: before the first)
   int source_line = 0;
+  /// Story columns the box spans ("Fact box: TITLE | columns=2"); 2 or more sets it at the head
+  /// of the story's first columns instead of in the flow. 0: one column, in the flow.
+  int columns = 0;
 };
 
 /// A calendar date from a source/credit line.
@@ -112,12 +122,12 @@ struct ReadOptions {
 /// Parses the plain-text article format:
 ///   an optional header line "Language: TAG" (BCP 47, e.g. "Language: zh-Hant") before the
 ///   headline gives the story's language (a malformed or unknown tag is an InputError naming
-///   the line); then line 1 headline; line 2 deck (if options.has_deck); then one paragraph per line.
-///   A byline line ("By MENG JING and MA SI in Beijing": "By " and a capital, at most 16 words,
-///   no closing full stop) right after the headline or the deck is the byline, not a paragraph.
-///   A story with only one paragraph after the headline sets it as body, not as a deck, with
-///   a "single-paragraph" warning.
-///   A paragraph beginning "Contact the writer" is the contact line. A last line of the form
+///   the line); then line 1 headline; line 2 deck (if options.has_deck); then one paragraph per
+///   line. A byline line ("By MENG JING and MA SI in Beijing": "By " and a capital, at most 16
+///   words, no closing full stop) right after the headline or the deck is the byline, not a
+///   paragraph. A story with only one paragraph after the headline sets it as body, not as a deck,
+///   with a "single-paragraph" warning. A paragraph beginning "Contact the writer" is the contact
+///   line. A last line of the form
 ///   "(Publication MM/DD/YYYY[ pageN])" is source metadata, not body text. A body paragraph
 ///   between two others that is short (at most 60 characters and 8 words), starts with a capital
 ///   letter or a digit and does not end in closing punctuation (Terminal_Punctuation, a quotation

@@ -138,6 +138,7 @@ struct PictureOptions {
   std::string credit_style = "credit";
   int columns = 0;   ///< story slots: columns the story's lead picture spans (0: all)
   double depth = 0;  ///< story slots: the lead picture's depth, pt (0: from its shape)
+  double gap = 4;    ///< story slots: pt between an inset picture and the body lines beside it
 };
 
 struct Slot {

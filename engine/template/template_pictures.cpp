@@ -84,6 +84,18 @@ void read_picture_keys(const TableView& table, const PageTemplate& page_template
     require_kind(*f, slot, {Story}, "story slots");
     p.depth = read_positive_length(*f);
   }
+  if (auto f = table.find("picture_columns")) {
+    require_kind(*f, slot, {Story}, "story slots");
+    p.columns = read_integer(*f);
+    const int span = slot.last_column - slot.first_column + 1;
+    if (p.columns < 1 || p.columns > span)
+      fail(*f, "expected 1 to " + std::to_string(span) + " (the slot's columns), got " +
+                   std::to_string(p.columns));
+  }
+  if (auto f = table.find("picture_gap")) {
+    require_kind(*f, slot, {Story}, "story slots");
+    p.gap = read_non_negative_length(*f);
+  }
 }
 
 }  // namespace broadsheet::layout_template::detail

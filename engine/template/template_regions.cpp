@@ -334,7 +334,8 @@ Slot read_slot(const Field& field, const std::vector<Slot>& earlier,
                                              kPictureKeys[2],  kPictureKeys[3],
                                              kPictureKeys[4],  kPictureKeys[5],
                                              kPictureKeys[6],  kPictureKeys[7],
-                                             kPictureKeys[8]});
+                                             kPictureKeys[8],  kPictureKeys[9],
+                                             kPictureKeys[10]});
   Slot slot;
   slot.source_line = field.where.line;
   slot.name = read_unique_slot_name(table, earlier);

@@ -166,3 +166,55 @@ BOOST_AUTO_TEST_CASE(balancing_many_columns_is_polynomial) {
   BOOST_TEST(*high - *low <= 2);
   BOOST_TEST(counts.front() == *high);
 }
+
+BOOST_AUTO_TEST_CASE(ragged_starts_balance_the_columns_feet) {
+  // A picture 10 rows deep over the first two of four columns of 40 rows: 60 lines balance with
+  // level feet, 10 lines under the picture and 20 beside it.
+  const auto lines = paragraphs({12, 18, 30});
+  const std::vector<int> skip{10, 10, 0, 0};
+  const auto counts = distribute_ragged_columns(lines, skip, 40);
+  BOOST_TEST(counts == (std::vector<int>{10, 10, 20, 20}), boost::test_tools::per_element());
+  // One line less: the last column's foot a line short, no column's foot below the first's.
+  const auto fewer = distribute_ragged_columns(paragraphs({12, 18, 29}), skip, 40);
+  BOOST_TEST(sum(fewer) == 59);
+  std::vector<int> feet;
+  for (std::size_t c = 0; c < fewer.size(); ++c) feet.push_back(fewer[c] + skip[c]);
+  BOOST_TEST(feet.back() == feet.front() - 1);
+  BOOST_TEST(*std::max_element(feet.begin(), feet.end()) == feet.front());
+}
+
+BOOST_AUTO_TEST_CASE(ragged_starts_avoid_widows_like_even_ones) {
+  // Breaks are judged at the lines they fall between, not at the rows.
+  const auto lines = paragraphs({5, 5, 5, 5, 5, 5});
+  const std::vector<int> skip{4, 0, 0};
+  const auto counts = distribute_ragged_columns(lines, skip, 30);
+  BOOST_TEST(sum(counts) == 30);
+  int at = 0;
+  for (std::size_t c = 0; c + 1 < counts.size(); ++c) {
+    at += counts[c];
+    BOOST_TEST(break_violations(lines[static_cast<std::size_t>(at - 1)],
+                                lines[static_cast<std::size_t>(at)]) == 0);
+  }
+  std::vector<int> feet;
+  for (std::size_t c = 0; c < counts.size(); ++c) feet.push_back(counts[c] + skip[c]);
+  const auto [low, high] = std::minmax_element(feet.begin(), feet.end());
+  BOOST_TEST(*high - *low <= 2);
+}
+
+BOOST_AUTO_TEST_CASE(ragged_columns_that_overflow_fill_to_their_own_depth) {
+  // 50 lines in columns of 20, the first two starting 8 rows down: 12 + 12 + 20 fit, and the
+  // sum says what fits (the rest is overset, never lost).
+  const auto counts = distribute_ragged_columns(paragraphs({50}), std::vector<int>{8, 8, 0}, 20);
+  BOOST_TEST(counts == (std::vector<int>{12, 12, 20}), boost::test_tools::per_element());
+  // A picture deeper than the text: no balanced split, the columns fill in order.
+  const auto short_story = distribute_ragged_columns(paragraphs({6}), std::vector<int>{30, 0}, 40);
+  BOOST_TEST(sum(short_story) == 6);
+  BOOST_TEST(short_story.front() <= 10);
+}
+
+BOOST_AUTO_TEST_CASE(no_skips_split_as_even_columns_do) {
+  const auto lines = paragraphs({20, 13, 24});
+  BOOST_TEST(distribute_ragged_columns(lines, std::vector<int>{0, 0, 0, 0}, 40) ==
+                 distribute_columns(lines, 4, 40),
+             boost::test_tools::per_element());
+}
