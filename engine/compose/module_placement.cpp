@@ -8,41 +8,74 @@ namespace {
 
 const Color kOversetRed{0.86, 0.08, 0.08};
 
-/// Tagged PDF: the structure element a line belongs to (H1 headline, P deck and paragraphs, H2
-/// subheads; jump lines untagged). Elements number the story's blocks in reading order: 0 the
-/// headline, 1 the deck, 2 + n body paragraph n (the contact line follows the body).
+/// Tagged PDF: the structure element a line belongs to. Elements number the story's blocks:
+/// 0 the headline, 1 the deck, 2 + n body paragraph n (the dateline and the drop cap open
+/// paragraph 0; the contact line follows the body); the kicker, the byline and the captions
+/// have numbers of their own, and an inset (a pull quote, a fact box) that of its rows in the
+/// flow past kInsetElements. Every text of a story is in its article element, so the element
+/// is one, not broken where a byline, a bullet or a pull quote was drawn untagged; jump lines
+/// and folios stay outside (page furniture).
 struct StructureTag {
   const char* tag = "";
   int element = -1;
 };
 
+constexpr int kKickerElement = -2;
+constexpr int kBylineElement = -3;
+constexpr int kCaptionElement = -4;
+constexpr int kInsetElements = 1 << 20;
+
 StructureTag tag_of(LineRole role, int paragraph) {
   switch (role) {
+    case LineRole::Kicker:
+      return {"P", kKickerElement};
     case LineRole::Headline:
       return {"H1", 0};
     case LineRole::Deck:
       return {"P", 1};
+    case LineRole::Byline:
+      return {"P", kBylineElement};
+    case LineRole::Dateline:
+    case LineRole::DropCap:
+      return {"P", 2};
     case LineRole::Body:
     case LineRole::Contact:
       return {"P", 2 + paragraph};
     case LineRole::Subhead:
       return {"H2", 2 + paragraph};
+    case LineRole::Caption:
+    case LineRole::Credit:
+      return {"Caption", kCaptionElement};
+    case LineRole::PullQuote:
+      return {"BlockQuote", kInsetElements + paragraph};
+    case LineRole::FactBox:
+      return {"Div", kInsetElements + paragraph};
     default:
       return {};
   }
 }
 
-/// Appends the glyph runs of `line` at (x, baseline), tagged as `tag`.
-void draw_line(const paragraph::SetLine& line, double x, double baseline, const Color& color,
-               ModulePlacement& out, StructureTag tag = {}) {
-  const std::size_t first = out.drawing.items.size();
-  place_line(line, x, baseline, color, out.drawing);
+}  // namespace
+
+void tag_runs(DisplayPage& drawing, std::size_t first, LineRole role, int paragraph) {
+  const StructureTag tag = tag_of(role, paragraph);
   if (*tag.tag == '\0') return;
-  for (std::size_t i = first; i < out.drawing.items.size(); ++i)
-    if (auto* run = std::get_if<GlyphRunItem>(&out.drawing.items[i].shape)) {
+  for (std::size_t i = first; i < drawing.items.size(); ++i)
+    if (auto* run = std::get_if<GlyphRunItem>(&drawing.items[i].shape)) {
       run->tag = tag.tag;
       run->element = tag.element;
     }
+}
+
+namespace {
+
+/// Appends the glyph runs of `line` at (x, baseline), tagged as a line of `role` (untagged: a
+/// jump line).
+void draw_line(const paragraph::SetLine& line, double x, double baseline, const Color& color,
+               ModulePlacement& out, LineRole role = LineRole::Jump, int paragraph = 0) {
+  const std::size_t first = out.drawing.items.size();
+  place_line(line, x, baseline, color, out.drawing);
+  tag_runs(out.drawing, first, role, paragraph);
 }
 
 /// An inset's frame (a fact box) from the baseline of its first row, `column_width` wide: the
@@ -91,7 +124,7 @@ void place_display_block(const DisplayBlock& block, const ModuleRegion& region,
   const double x = region.columns.front().x + indent;
   for (std::size_t i = 0; i < block.lines.size(); ++i) {
     const paragraph::SetLine& line = block.lines[i];
-    draw_line(line, x, block.baselines[i], block.style->color, out, tag_of(block.role, 0));
+    draw_line(line, x, block.baselines[i], block.style->color, out, block.role);
     PlacedLine placed = placed_line(region, slot, block.role, *block.style, line, x,
                                     block.baselines[i], block.size);
     placed.line_in_paragraph = static_cast<int>(i);
@@ -130,14 +163,14 @@ std::size_t place_body(const std::vector<BodyLine>& body, const std::vector<int>
         continue;
       }
       if (bl.frame)
-        draw_frame(*bl.frame, region.columns[c].x, baseline, grid.pitch, region.columns[c].width,
+        draw_frame(*bl.frame, region.column(c).x, baseline, grid.pitch, region.column(c).width,
                    out);
       if (bl.bullet)
-        draw_line(*bl.bullet, region.columns[c].x + bl.bullet_indent, baseline, bl.style->color,
-                  out);
+        draw_line(*bl.bullet, region.column(c).x + bl.bullet_indent, baseline, bl.style->color, out,
+                  bl.role, bl.paragraph);
       if ((bl.role == LineRole::PullQuote || bl.role == LineRole::FactBox) && bl.line.runs.empty())
         continue;
-      draw_line(bl.line, x, baseline, bl.style->color, out, tag_of(bl.role, bl.paragraph));
+      draw_line(bl.line, x, baseline, bl.style->color, out, bl.role, bl.paragraph);
       PlacedLine placed =
           placed_line(region, slot, bl.role, *bl.style, bl.line, x, baseline, bl.style->size);
       placed.paragraph = bl.paragraph;

@@ -17,6 +17,11 @@ struct ModulePlacement {
   std::vector<PlacedLine> lines;
 };
 
+/// Tagged PDF: marks the glyph runs from item `first` of `drawing` on as text of `role` (the
+/// structure element of a headline, a paragraph, a caption, a pull quote, ...; page furniture
+/// stays untagged). `paragraph`: the body paragraph, or the inset's rows in the flow.
+void tag_runs(DisplayPage& drawing, std::size_t first, LineRole role, int paragraph = 0);
+
 /// The record of `line` set in `style` at (x, baseline) in slot `slot` of the region's page.
 PlacedLine placed_line(const ModuleRegion& region, const std::string& slot, LineRole role,
                        const layout_template::TextStyle& style, const paragraph::SetLine& line,

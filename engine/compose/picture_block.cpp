@@ -95,7 +95,9 @@ void place_picture(const PlacedImagePtr& image, const lt::PictureOptions& option
   const ModuleRegion region{target.page, frame.y, frame.bottom(), {}};
   const auto put = [&](const paragraph::SetLine& line, const lt::TextStyle& style, double y,
                        LineRole role) {
+    const std::size_t first = drawing.items.size();
     place_line(line, frame.x, y, style.color, drawing);
+    tag_runs(drawing, first, role);
     lines.push_back(placed_line(region, target.slot, role, style, line, frame.x, y, style.size));
   };
   for (std::size_t i = 0; i < texts.credit.size(); ++i)

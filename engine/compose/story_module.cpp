@@ -337,11 +337,16 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
   keep_insets_whole(flow, out.report.lines_per_column, rows.count, head.skip);
   const int first_skip = head.skip.empty() ? 0 : head.skip.front();
 
-  // Stage 5: in place.
+  // Stage 5: in place. The head's blocks are drawn before what the head stage placed under them
+  // (a lead picture and its caption, a fact box across columns): drawing order is the tagged
+  // PDF's reading order, and nothing of the two overlaps.
+  std::vector<DisplayItem>& items = out.placement.drawing.items;
+  const auto placed_under_head = static_cast<std::ptrdiff_t>(items.size());
   if (blocks.kicker) place_display_block(*blocks.kicker, region, slot.name, out.placement);
   place_display_block(blocks.headline, region, slot.name, out.placement);
   if (blocks.deck) place_display_block(*blocks.deck, region, slot.name, out.placement);
   if (blocks.byline) place_display_block(*blocks.byline, region, slot.name, out.placement);
+  std::rotate(items.begin(), items.begin() + placed_under_head, items.end());
   double inset_foot = 0;  // a picture inset atop the first column: its caption's foot
   if (!out.report.lines_per_column.empty() && out.report.lines_per_column.front() > 0)
     inset_foot = place_body_opening(opening, region, rows.first + first_skip, grid, slot,

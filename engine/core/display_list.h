@@ -36,8 +36,9 @@ struct GlyphRunItem {
   /// Right-to-left: the glyphs are in visual order, the text in logical order, and the clusters
   /// map the text to the glyphs from the last glyph back (Cairo's BACKWARD cluster flag).
   bool backward = false;
-  /// Tagged PDF: the structure element this run belongs to ("H1" headline, "P" deck and body
-  /// paragraphs; empty: untagged, as folio text). Runs with the same tag, element and story
+  /// Tagged PDF: the structure element this run belongs to ("H1" headline, "H2" subheads, "P"
+  /// kicker, deck, byline and paragraphs, "Caption", "BlockQuote" pull quotes, "Div" fact boxes;
+  /// empty: untagged, as folio and jump lines). Runs with the same tag, element and story
   /// form one element; a story's elements are wrapped in an "Art" element. Runs are drawn in
   /// reading order, so elements come out in it.
   std::string tag;

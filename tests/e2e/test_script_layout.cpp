@@ -265,6 +265,7 @@ BOOST_AUTO_TEST_CASE(a_right_to_left_dateline_opens_the_first_column_at_its_righ
     for (const auto& item : page.items)
       if (const auto* run = std::get_if<GlyphRunItem>(&item.shape);
           run && run->tag == "P" && !run->glyphs.empty() &&
+          body.front().text.find(run->text) != std::string::npos &&  // not the dateline's runs
           std::abs(run->glyphs.front().y - d.baseline) < 0.01)
         for (const auto& g : run->glyphs) rightmost_body_ink = std::max(rightmost_body_ink, g.x);
   BOOST_TEST(rightmost_body_ink > right - body.front().measure);
