@@ -12,6 +12,11 @@ namespace lt = layout_template;
 
 namespace {
 
+/// Grid rows of `pitch` beyond the first that `depth` pt of space takes.
+int rows_beyond_one(double depth, double pitch) {
+  return std::max(0, static_cast<int>(std::ceil(depth / pitch - 1e-9)) - 1);
+}
+
 const font::FontMetrics& metrics_of(const ComposeContext& context, const lt::TextStyle& style) {
   return context.fonts.font(context.fonts.find(style.font.family, style.font.style)).metrics();
 }
@@ -123,12 +128,10 @@ std::vector<BodyLine> fact_box_rows(const ComposeContext& context, const lt::Pag
   const lt::TextStyle& body = tpl.style("body");
   const double clearance = frame.weight + 2 * frame.padding;
   const lt::TextStyle& first = fact_box.title.empty() ? item : box.title;
-  const int rows_above = std::max(
-      0, static_cast<int>(std::ceil((metrics_of(context, first).cap_height * first.size +
-                                     metrics_of(context, body).descender * body.size + clearance) /
-                                        box.pitch -
-                                    1e-9)) -
-             1);
+  const int rows_above =
+      rows_beyond_one(metrics_of(context, first).cap_height * first.size +
+                          metrics_of(context, body).descender * body.size + clearance,
+                      box.pitch);
   std::vector<BodyLine> out;
   add_empty_rows(out, item, rows_above);
   if (!fact_box.title.empty())
@@ -139,12 +142,10 @@ std::vector<BodyLine> fact_box_rows(const ComposeContext& context, const lt::Pag
     for (paragraph::SetLine& line : set_text(context, box.source, fact_box.source, box.inner))
       add_line(out, box, box.source, std::move(line), box.inset);
   const lt::TextStyle& last = out.back().style ? *out.back().style : item;
-  const int rows_below = std::max(
-      0, static_cast<int>(std::ceil((metrics_of(context, last).descender * last.size +
-                                     metrics_of(context, body).cap_height * body.size + clearance) /
-                                        box.pitch -
-                                    1e-9)) -
-             1);
+  const int rows_below =
+      rows_beyond_one(metrics_of(context, last).descender * last.size +
+                          metrics_of(context, body).cap_height * body.size + clearance,
+                      box.pitch);
   add_empty_rows(out, item, rows_below);
   out.front().frame = frame_of(context, tpl, out);
   keep_rows_together(out, kFactBoxParagraph + index);

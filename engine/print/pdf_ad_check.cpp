@@ -38,30 +38,19 @@ bool is_transparent_state(Object state) {
 }
 
 /// Reads one content stream with its resources, following the forms it draws.
-class FormScanner : public Object::ParserCallbacks {
+class FormScanner : public detail::OperatorScanner {
  public:
   FormScanner(Object resources, FormColors& found, int depth)
-      : resources_(std::move(resources)), found_(found), depth_(depth) {}
-
-  void handleObject(Object object, size_t, size_t) override {
-    if (!object.isOperator()) {
-      operands_.push_back(object);
-      return;
-    }
-    on_operator(object.getOperatorValue());
-    operands_.clear();
-  }
-  void handleEOF() override {}
+      : detail::OperatorScanner(std::move(resources)), found_(found), depth_(depth) {}
 
  private:
+  /// The resource of `kind` the last operand names.
   Object resource(const char* kind) {
-    if (operands_.empty() || !operands_.back().isName() || !resources_.isDictionary())
-      return Object::newNull();
-    Object group = resources_.getKey(kind);
-    return group.isDictionary() ? group.getKey(operands_.back().getName()) : Object::newNull();
+    return operands_.empty() ? Object::newNull()
+                             : OperatorScanner::resource(kind, operands_.back());
   }
 
-  void on_operator(const std::string& op) {
+  void on_operator(const std::string& op) override {
     if (op == "rg" || op == "RG") found_.rgb = true;
     if ((op == "cs" || op == "CS") && !operands_.empty())
       found_.rgb = found_.rgb || is_rgb(operands_.back()) || is_rgb(resource("/ColorSpace"));
@@ -93,10 +82,8 @@ class FormScanner : public Object::ParserCallbacks {
     xobject.parseAsContents(&inner);
   }
 
-  Object resources_;
   FormColors& found_;
   int depth_;
-  std::vector<Object> operands_;
 };
 
 }  // namespace

@@ -56,35 +56,19 @@ Matrix matrix_of(const std::vector<double>& v) {
 }
 
 /// Reads one content stream (a page's, or a form's) with the resources it draws with.
-class ContentScanner : public Object::ParserCallbacks {
+class ContentScanner : public OperatorScanner {
  public:
   ContentScanner(std::string where, Object resources, GraphicsState start,
                  const PreflightOptions& options, Findings& findings, int depth)
-      : where_(std::move(where)),
-        resources_(std::move(resources)),
+      : OperatorScanner(std::move(resources)),
+        where_(std::move(where)),
         state_(std::move(start)),
         options_(options),
         findings_(findings),
         depth_(depth) {}
 
-  void handleObject(Object object, size_t, size_t) override {
-    if (!object.isOperator()) {
-      operands_.push_back(object);
-      return;
-    }
-    on_operator(object.getOperatorValue());
-    operands_.clear();
-  }
-  void handleEOF() override {}
-
  private:
-  Object resource(const char* kind, Object name) {
-    if (!name.isName() || !resources_.isDictionary()) return Object::newNull();
-    Object group = resources_.getKey(kind);
-    return group.isDictionary() ? group.getKey(name.getName()) : Object::newNull();
-  }
-
-  void on_operator(const std::string& op);
+  void on_operator(const std::string& op) override;
   void set_color(const std::string& op, Space space);
   void set_space(const std::string& op);
   void check_text();
@@ -93,13 +77,11 @@ class ContentScanner : public Object::ParserCallbacks {
   void draw_xobject();
 
   std::string where_;
-  Object resources_;
   GraphicsState state_;
   std::vector<GraphicsState> saved_;
   const PreflightOptions& options_;
   Findings& findings_;
   int depth_;
-  std::vector<Object> operands_;
 };
 
 void ContentScanner::on_operator(const std::string& op) {

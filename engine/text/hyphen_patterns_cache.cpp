@@ -110,7 +110,7 @@ std::string cache_file_for(const SourceStamp& stamp, const std::string& cache_di
 /// (AddressSanitizer's shadow ends at 0x1000'7fff'8000, its heap starts at 0x6000'0000'0000).
 /// A slot taken, by another dictionary or anything else, only costs the copy.
 std::uint64_t base_for(const std::string& path) {
-  return 0x300000000000ULL + ((std::hash<std::string>{}(path) & 0xfffULL) << 32);
+  return 0x300000000000ULL + ((std::hash<std::string>{}(path)&0xfffULL) << 32);
 }
 
 /// A compiled file under construction: parts placed at file offsets.
@@ -133,6 +133,12 @@ class FileImage {
       bytes_.append(text, length);
       text += length;
     }
+    return offset;
+  }
+  /// `size` zero bytes, filled in later through at().
+  std::int64_t append_zeroes(std::size_t size) {
+    const auto offset = static_cast<std::int64_t>(bytes_.size());
+    bytes_.resize(bytes_.size() + size, '\0');
     return offset;
   }
   void align(std::size_t to) { bytes_.resize(round_up(bytes_.size(), to), '\0'); }
@@ -165,15 +171,12 @@ std::string compile(const HyphenDict& dict, const SourceStamp& stamp) {
   header.state_count = state_count;
   header.trans_count = trans_count;
   image.append(&header, sizeof header);
-  header.levels_offset = image.append(std::string(chain.size() * sizeof(LevelRecord), '\0').data(),
-                                      chain.size() * sizeof(LevelRecord));
+  header.levels_offset = image.append_zeroes(chain.size() * sizeof(LevelRecord));
   image.align(alignof(HyphenState));
-  header.states_offset = image.append(
-      std::string(static_cast<std::size_t>(state_count) * sizeof(HyphenState), '\0').data(),
-      static_cast<std::size_t>(state_count) * sizeof(HyphenState));
-  header.trans_offset = image.append(
-      std::string(static_cast<std::size_t>(trans_count) * sizeof(HyphenTrans), '\0').data(),
-      static_cast<std::size_t>(trans_count) * sizeof(HyphenTrans));
+  header.states_offset =
+      image.append_zeroes(static_cast<std::size_t>(state_count) * sizeof(HyphenState));
+  header.trans_offset =
+      image.append_zeroes(static_cast<std::size_t>(trans_count) * sizeof(HyphenTrans));
   header.strings_offset = static_cast<std::int64_t>(image.size());
   header.source_path = image.append_string(stamp.path.c_str());
   auto address = [&](std::int64_t offset) {
