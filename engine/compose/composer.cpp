@@ -176,8 +176,11 @@ class PageComposer {
     ModuleRegion story_region = region;
     story_region.fills_from_right = columns_fill_from_right(context, slot);
     CopyfitResult fit;
-    const bool copyfit = options_.copyfit && !work.is_continuation();
+    const std::string under = filled_slot_below(slot);
+    const bool copyfit = options_.copyfit && !work.is_continuation() && under.empty();
     if (copyfit) fit = find_copyfit(context, tpl_, slot, *work.story, story_region, grid_);
+    if (options_.copyfit && !under.empty())
+      fit.summary = "kept as set: the story of slot '" + under + "' below it fills the rest";
     ModuleResult module =
         compose_module(context, tpl_, slot, work, story_region, grid_, continued_on, fit.options);
     module.report.fit = fit.summary;
@@ -191,6 +194,20 @@ class PageComposer {
     // A fixed depth holds: the module's region ends there, and so does its slot.
     if (slot.depth > 0) module.report.depth = std::min(slot.depth, region.bottom - region.top);
     return commit(std::move(module), page);
+  }
+
+  /// A slot placed below `slot` on the same page that has a story (or a continuation) to set;
+  /// empty when none. Copyfit leaves a story with one under it as set: the lower story is the
+  /// one fitted to the foot. A slot of fixed depth has none: it is fitted to that depth.
+  std::string filled_slot_below(const lt::Slot& slot) const {
+    if (slot.depth > 0) return {};
+    for (const lt::Slot& other : tpl_.slots) {
+      if (other.place != lt::SlotPlace::Below || other.page != slot.page) continue;
+      if (std::find(other.below.begin(), other.below.end(), slot.name) == other.below.end())
+        continue;
+      if (by_slot_.count(other.name) > 0 || pending_.count(other.name) > 0) return other.name;
+    }
+    return {};
   }
 
   /// Puts a module's drawing, lines and warnings on the page and the layout.

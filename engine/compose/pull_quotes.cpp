@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "compose/story_text.h"
 #include "paragraph/typeset.h"
@@ -35,6 +36,16 @@ void add_rows(std::vector<BodyLine>& out, int rows, const lt::TextStyle& style,
   }
 }
 
+/// The quote between typographer's quotes, unless it brings its own (a NITF <pq> often does:
+/// “It has exceeded…”), which would double them.
+std::string quoted(const std::string& text) {
+  static constexpr std::string_view kOpeners[] = {"\u201C", "\u2018", "\u201E", "\u00AB", "\u2039",
+                                                  "\u300C", "\u300E", "\"",     "'"};
+  for (std::string_view opener : kOpeners)
+    if (text.starts_with(opener)) return text;
+  return "\u201C" + text + "\u201D";
+}
+
 }  // namespace
 
 std::vector<BodyLine> pull_quote_rows(const ComposeContext& context, const lt::PageTemplate& tpl,
@@ -47,8 +58,7 @@ std::vector<BodyLine> pull_quote_rows(const ComposeContext& context, const lt::P
   const int rows_per_line = std::max(1, static_cast<int>(std::ceil(style.leading / pitch - 1e-9)));
   std::vector<BodyLine> out;
   add_rows(out, 1, style, nullptr, /*rule=*/true);
-  for (paragraph::SetLine& line :
-       set_lines(context, style, "\u201C" + quote.text + "\u201D", measure, false))
+  for (paragraph::SetLine& line : set_lines(context, style, quoted(quote.text), measure, false))
     add_rows(out, rows_per_line, style, &line);
   if (!quote.attribution.empty())
     for (paragraph::SetLine& line : set_lines(context, small, quote.attribution, measure, true))

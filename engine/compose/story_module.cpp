@@ -194,6 +194,44 @@ double hand_on_the_rest(const ComposeContext& context, const lt::PageTemplate& t
   return bottom;
 }
 
+/// The foot of the module's head: the lowest descender of its display blocks, or the foot of a
+/// lead picture and its caption.
+double head_foot(const ComposeContext& context, const DisplayBlocks& blocks, double picture_foot) {
+  double foot = picture_foot;
+  for (const DisplayBlock* block :
+       {blocks.kicker ? &*blocks.kicker : nullptr, &blocks.headline,
+        blocks.deck ? &*blocks.deck : nullptr, blocks.byline ? &*blocks.byline : nullptr})
+    if (block != nullptr && block->style != nullptr && !block->baselines.empty())
+      foot = std::max(foot, block->baselines.back() -
+                                metrics_of(context, *block->style).descender * block->size);
+  return foot;
+}
+
+/// A head deeper than its region (a slot squeezed above an ad): nothing of the story is drawn,
+/// so nothing reaches into what lies below the slot, and all of its text is reported overset.
+void report_story_overset(const lt::Slot& slot, const StoryWork& work, const DisplayBlocks& blocks,
+                          const std::vector<BodyLine>& body, const ModuleRegion& region,
+                          double foot, bool picture, ModuleResult& out) {
+  out.placement = {};
+  out.report.lines_per_column.assign(region.columns.size(), 0);
+  for (const DisplayBlock* block :
+       {blocks.kicker ? &*blocks.kicker : nullptr, &blocks.headline,
+        blocks.deck ? &*blocks.deck : nullptr, blocks.byline ? &*blocks.byline : nullptr})
+    if (block != nullptr)
+      for (const auto& line : block->lines) out.report.overset_text.push_back(line.text);
+  for (const BodyLine& line : body) out.report.overset_text.push_back(line.line.text);
+  out.report.overset_lines = static_cast<int>(out.report.overset_text.size());
+  const auto mm = [](double pt) { return std::to_string(std::lround(pt * 25.4 / 72)); };
+  out.warnings.push_back(
+      {"overset", work.story->file + ": the story does not fit in slot '" + slot.name +
+                      "': its head (headline" + (blocks.deck ? ", deck" : "") +
+                      (picture ? ", picture" : "") + ") needs " + mm(foot - region.top) +
+                      " mm of the slot's " + mm(region.bottom - region.top) + " mm; all " +
+                      std::to_string(out.report.overset_lines) + " lines are overset"});
+  place_overset_mark(region, region.top + 6, out.placement);
+  out.report.depth = std::max(0.0, region.bottom - region.top);
+}
+
 SlotReport module_report(const lt::Slot& slot, const story::Story& story,
                          const ModuleRegion& region) {
   SlotReport report = slot_report(slot, region.page, region.top);
@@ -328,6 +366,12 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
       set_body(context, tpl, slot, work, opening_widths(opening.opening, head.column_measure),
                options, opening.opening);
   out.warnings.insert(out.warnings.end(), body.warnings.begin(), body.warnings.end());
+  if (const double foot = head_foot(context, blocks, head.picture_foot);
+      foot > region.bottom + 0.01 || head.body_top > region.bottom + 0.01) {
+    report_story_overset(slot, work, blocks, body.lines, region, std::max(foot, head.body_top),
+                         head.picture_foot > 0 || head.body_top > blocks.bottom + 0.01, out);
+    return out;
+  }
   const int columns = static_cast<int>(region.columns.size());
   const std::vector<FlowLine> flow = flow_lines(body.lines, opening.opening.inset_lines);
   const int reserve = continued_on ? 1 : 0;

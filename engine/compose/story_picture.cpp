@@ -57,7 +57,14 @@ LeadPicture place_lead_picture(const ComposeContext& context, const lt::PageTemp
                             ": the picture asks for " + std::to_string(picture.columns) +
                             " columns, slot '" + slot.name + "' has " + std::to_string(columns)});
   const double width = across_columns(region, columns, top, 0).width;
-  double depth = slot.picture.depth > 0 ? slot.picture.depth : width * image->height / image->width;
+  double depth = slot.picture.depth;
+  if (depth <= 0) {
+    // Its own proportions at the width, cut to whole grid lines (a sliver cropped around the
+    // focus) so that the columns under it keep the page's rhythm.
+    depth = width * image->height / image->width;
+    if (const double pitch = tpl.grid.baseline; pitch > 0)
+      depth = std::max(pitch, std::floor(depth / pitch + 1e-9) * pitch);
+  }
   depth = std::min(depth, std::max(1.0, region.bottom - top));  // never past the region
   const Rect frame = across_columns(region, columns, top, depth);
   const PictureTexts texts =

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -20,6 +21,7 @@ using namespace broadsheet::testing;
 namespace {
 
 const std::string kArticle = "tests/articles/09_virtual_fences_voa.nitf";
+const std::string kWithPhoto = "tests/articles/pictures/nitf_photo.nitf";
 
 std::vector<std::string> words_of(const std::string& text) {
   std::vector<std::string> out;
@@ -120,8 +122,16 @@ BOOST_AUTO_TEST_CASE(the_text_layer_gives_back_every_body_word_in_order) {
     if (w.y0 > below && column_of(w) < 4) body.push_back(w);
   const story::Story s = sample();
   std::vector<std::string> expected = {"WASHINGTON", "—"};
-  for (const auto& p : s.body)
-    for (auto& w : words_of(p.text)) expected.push_back(w);
+  for (std::size_t i = 0; i <= s.body.size(); ++i) {
+    // The pull quote (page21 sets one) comes where the story places it, between paragraphs.
+    for (const auto& quote : s.pull_quotes)
+      if (quote.after_paragraph == static_cast<int>(i))
+        for (const std::string& text : {quote.text, quote.attribution})
+          for (auto& w : words_of(text)) expected.push_back(w);
+    if (i < s.body.size())
+      for (auto& w : words_of(s.body[i].text)) expected.push_back(w);
+  }
+  BOOST_TEST(s.pull_quotes.size() == 1u);
   for (auto& w : words_of(s.contact->text)) expected.push_back(w);
   const std::set<std::string> vocabulary(expected.begin(), expected.end());
   const std::vector<std::string> got = reading_order(body, vocabulary);
@@ -136,4 +146,64 @@ BOOST_AUTO_TEST_CASE(plain_pdftotext_has_every_furniture_text) {
   for (const char* text : {"AGRICULTURE", "BY ANDREW SMITH", "WASHINGTON —", "How it works",
                            "Benefits of virtual fencing", "Andrew Smith wrote this story"})
     BOOST_TEST(all.find(text) != std::string::npos, text);
+}
+
+// The same story with a JPEG over its first two columns (tests/articles/pictures/nitf_photo.nitf:
+// a <media> block with its caption, producer and columns): the photo is the original JPEG, the
+// caption and credit are in the text layer, and the story's words still come back in order.
+BOOST_AUTO_TEST_CASE(with_a_jpeg_over_two_columns_every_word_still_comes_back_in_order) {
+  const std::string pdf = test_out("nitf_photo_page21.pdf");
+  const std::string dump = test_out("nitf_photo_page21.layout.json");
+  const auto r = run_command(broadsheet_binary() + " render " + kWithPhoto + " -o " + pdf +
+                             " --page 21 --layout " + dump);
+  BOOST_TEST_REQUIRE(r.status == 0, r.output);
+  const std::string prefix = test_out("nitf_photo_image");
+  BOOST_REQUIRE_EQUAL(run_command("pdfimages -j " + pdf + " " + prefix).status, 0);
+  BOOST_TEST((slurp(prefix + "-000.jpg") == slurp("tests/media/lake.jpg")));
+
+  // The caption and credit lines (from the layout dump) are read apart from the body.
+  std::vector<double> picture_text;  // baselines
+  const std::string json = slurp(dump);
+  static const std::regex caption(R"re("role":"(caption|credit)"[^}]*"baseline":([\d.]+))re");
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), caption);
+       it != std::sregex_iterator(); ++it)
+    picture_text.push_back(std::stod((*it)[2]));
+  BOOST_REQUIRE(picture_text.size() >= 2u);
+  const auto& words = pdf_words(pdf);
+  double below = -1;
+  for (const PdfWord& w : words)
+    if (w.text == "SMITH") below = w.y1;
+  std::vector<PdfWord> body;
+  std::string picture_words;
+  for (const PdfWord& w : words) {
+    if (w.y0 <= below || column_of(w) >= 4) continue;
+    const bool under_picture = std::any_of(picture_text.begin(), picture_text.end(),
+                                           [&](double b) { return w.y1 > b - 1 && w.y1 < b + 4; });
+    if (under_picture && column_of(w) < 2)
+      picture_words += w.text + " ";
+    else
+      body.push_back(w);
+  }
+  BOOST_TEST(picture_words.find("Evening over open grazing land, where virtual fences need no "
+                                "posts.") != std::string::npos,
+             picture_words);
+  BOOST_TEST(picture_words.find("BROADSHEET TEST MEDIA") != std::string::npos, picture_words);
+
+  story::Story s = story::read_story(kWithPhoto);
+  story::curl_quotes(s);
+  BOOST_REQUIRE(s.pictures.size() == 1u);
+  std::vector<std::string> expected = {"WASHINGTON", "—"};
+  for (std::size_t i = 0; i <= s.body.size(); ++i) {
+    for (const auto& quote : s.pull_quotes)
+      if (quote.after_paragraph == static_cast<int>(i))
+        for (const std::string& text : {quote.text, quote.attribution})
+          for (auto& w : words_of(text)) expected.push_back(w);
+    if (i < s.body.size())
+      for (auto& w : words_of(s.body[i].text)) expected.push_back(w);
+  }
+  for (auto& w : words_of(s.contact->text)) expected.push_back(w);
+  const std::set<std::string> vocabulary(expected.begin(), expected.end());
+  const std::vector<std::string> got = reading_order(body, vocabulary);
+  BOOST_TEST(got.size() == expected.size());
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
 }

@@ -13,6 +13,7 @@
 #include "story/smart_quotes.h"
 #include "story/story.h"
 #include "test_support.h"
+#include "text_layer.h"
 
 using namespace broadsheet;
 using namespace broadsheet::testing;
@@ -65,14 +66,6 @@ std::vector<PdfWord> body_words(const std::vector<PdfWord>& words) {
     if (std::abs(std::lround((w.y1 - w.y0) * 10) - body_height) <= 1 &&
         w.x1 <= cols[3].x + cols[3].width + 1)
       out.push_back(w);
-  return out;
-}
-
-std::vector<std::string> words_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string w;
-  while (in >> w) out.push_back(w);
   return out;
 }
 
@@ -211,8 +204,6 @@ BOOST_AUTO_TEST_CASE(check7_text_layer_gives_back_every_word_in_order) {
   story::Story story = story::read_story(kArticle);
   if (page21().smart_quotes) story::curl_quotes(story);  // the PDF has typographer's quotes
   // Reading order: the body's words come column by column; rejoin hyphenated line ends.
-  std::vector<std::string> pdf;
-  bool joining = false;
   const auto& cols = page21().columns;
   std::vector<PdfWord> body = body_words(words);
   std::stable_sort(body.begin(), body.end(), [&](const PdfWord& a, const PdfWord& b) {
@@ -229,23 +220,7 @@ BOOST_AUTO_TEST_CASE(check7_text_layer_gives_back_every_word_in_order) {
   for (const auto& p : story.body)
     for (auto& w : words_of(p.text)) source.push_back(w);
   for (auto& w : words_of(story.contact->text)) source.push_back(w);
-  const std::set<std::string> source_words(source.begin(), source.end());
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    const std::string& w = body[i].text;
-    if (joining) {
-      // A line ending in a hyphen: the hyphen is the compound's own ("tie-|ups") when only the
-      // hyphenated form is a word of the source; otherwise the breaker added it ("hy-|phen").
-      const std::string stem = pdf.back().substr(0, pdf.back().size() - 1);
-      const bool compound =
-          source_words.count(stem + "-" + w) > 0 && source_words.count(stem + w) == 0;
-      pdf.back() = compound ? stem + "-" + w : stem + w;
-      joining = false;
-    } else {
-      pdf.push_back(w);
-    }
-    const bool line_end = i + 1 == body.size() || std::abs(body[i + 1].y1 - body[i].y1) > 2;
-    joining = line_end && w.size() > 1 && w.back() == '-';
-  }
+  const std::vector<std::string> pdf = rejoined_words(body, source);
   // Word for word, hyphens included: a compound that lost its hyphen, or a hyphen left in the
   // middle of a word, is a difference.
   BOOST_REQUIRE(pdf.size() == source.size());

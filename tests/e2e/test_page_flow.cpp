@@ -241,3 +241,35 @@ BOOST_AUTO_TEST_CASE(a_story_slot_at_the_foot_of_the_page_is_set_in_its_fixed_re
       BOOST_TEST(s.overset_lines == 0);
     }
 }
+
+// A slot too shallow for its story's head (a headline squeezed above an ad): nothing of the
+// story is drawn, so nothing reaches into what lies below the slot, and every line of it
+// (headline, deck, body) is reported overset.
+BOOST_AUTO_TEST_CASE(a_head_deeper_than_its_slot_is_overset_whole_never_drawn_past_it) {
+  std::string text = slurp("templates/page21.toml");
+  text = replaced(text, "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]",
+                  "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]\nmax_depth = \"30mm\"");
+  const auto tpl = layout_template::parse_template(text, "shallow_lead.toml");
+  const story::Story lead = story::read_story(kLead);
+  const story::Story rail = story::read_story(kRail, {.has_deck = false});
+  const auto layout = compose_stories(tpl, {&lead, &rail});
+  BOOST_TEST(layout.overset());
+  const compose::SlotReport* report = nullptr;
+  for (const auto& s : layout.slots)
+    if (s.name == "lead") report = &s;
+  BOOST_REQUIRE(report);
+  BOOST_TEST(report->overset_text.front() == "Internet firms eye tech");  // the headline first
+  BOOST_TEST(report->overset_lines > 66);  // headline, deck and every body line
+  BOOST_TEST(report->overset_lines == static_cast<int>(report->overset_text.size()));
+  for (const auto& l : layout.lines) BOOST_TEST(l.slot != "lead", l.text);
+  BOOST_TEST(lines_of(layout, "rail", LineRole::Body).size() > 20u);  // the rail is set
+  // No text of the lead on the page: the rail's story is the page's only article.
+  for (const auto& item : layout.display.pages[0].items)
+    if (const auto* run = std::get_if<GlyphRunItem>(&item.shape); run && !run->tag.empty())
+      BOOST_TEST(run->story == 0);
+  bool warned = false;
+  for (const auto& w : layout.warnings)
+    warned |=
+        w.code == "overset" && w.message.find("does not fit in slot 'lead'") != std::string::npos;
+  BOOST_TEST(warned);
+}

@@ -13,6 +13,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "core/geometry.h"
+#include "pdf_ops.h"
 #include "print/ink_coverage.h"
 #include "test_support.h"
 
@@ -38,72 +39,10 @@ const std::string& print_pdf() {
   return pdf;
 }
 
-struct OpenPdf {
-  QPDF pdf;
-  explicit OpenPdf(const std::string& path) { pdf.processFile(path.c_str()); }
-  std::vector<QPDFPageObjectHelper> pages() { return QPDFPageDocumentHelper(pdf).getAllPages(); }
-};
-
 Object::Rectangle box(QPDFPageObjectHelper& page, const char* key) {
   Object value = page.getObjectHandle().getKey(key);
   BOOST_REQUIRE_MESSAGE(value.isRectangle(), std::string("no ") + key);
   return value.getArrayAsRectangle();
-}
-
-/// One drawing operation as the content stream says it, with the colour state it runs in.
-struct Op {
-  std::string name;
-  std::vector<double> operands;
-  std::vector<double> fill, stroke;  ///< the current colour operands (k or K)
-  std::string fill_op = "g", stroke_op = "G";
-  bool fill_overprint = false;
-};
-
-/// Every operator of every page's content, with the fill and stroke colour in force.
-class OpRecorder : public Object::ParserCallbacks {
- public:
-  explicit OpRecorder(Object resources) : resources_(resources) {}
-  std::vector<Op> ops;
-  void handleObject(Object object, size_t, size_t) override {
-    if (!object.isOperator()) {
-      if (object.isNumber()) operands_.push_back(object.getNumericValue());
-      if (object.isName()) name_ = object.getName();
-      return;
-    }
-    Op op = state_;
-    op.name = object.getOperatorValue();
-    op.operands = operands_;
-    if (op.name == "q") saved_.push_back(state_);
-    if (op.name == "Q" && !saved_.empty()) state_ = saved_.back(), saved_.pop_back();
-    if (op.name == "k" || op.name == "rg" || op.name == "g") {
-      state_.fill = operands_;
-      state_.fill_op = op.name;
-    }
-    if (op.name == "K" || op.name == "RG" || op.name == "G") {
-      state_.stroke = operands_;
-      state_.stroke_op = op.name;
-    }
-    if (op.name == "gs") {
-      Object state = resources_.getKey("/ExtGState").getKey(name_);
-      if (state.hasKey("/op")) state_.fill_overprint = state.getKey("/op").getBoolValue();
-    }
-    ops.push_back(op);
-    operands_.clear();
-  }
-  void handleEOF() override {}
-
- private:
-  Object resources_;
-  Op state_;
-  std::vector<Op> saved_;
-  std::vector<double> operands_;
-  std::string name_;
-};
-
-std::vector<Op> page_ops(QPDFPageObjectHelper& page) {
-  OpRecorder recorder(page.getAttribute("/Resources", false));
-  page.parseContents(&recorder);
-  return recorder.ops;
 }
 
 bool is_text_show(const std::string& op) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -33,7 +34,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 /// page21-pictures with the lead slot's picture keys replaced by `lead_keys`.
 layout_template::PageTemplate pictures_template(const std::string& lead_keys) {
   return layout_template::parse_template(
-      replaced(slurp(kTemplate), "picture_depth = \"80mm\"", lead_keys), kTemplate);
+      replaced(slurp(kTemplate), "picture_depth = \"286pt\"", lead_keys), kTemplate);
 }
 
 /// The lead article with `options` after its picture line's credit.
@@ -180,12 +181,17 @@ BOOST_AUTO_TEST_CASE(the_slots_picture_columns_is_the_default_and_the_picture_li
              boost::test_tools::tolerance(0.01));
 }
 
-BOOST_AUTO_TEST_CASE(without_a_depth_the_picture_keeps_its_proportions_at_its_width) {
+BOOST_AUTO_TEST_CASE(without_a_depth_the_picture_keeps_its_proportions_cut_to_grid_lines) {
   const auto tpl = pictures_template("");
   const ImageItem picture = the_picture(compose_lead(tpl, lead_story("columns=2")));
-  // tests/media/lake.jpg is 2000 x 1250.
-  BOOST_TEST(picture.frame.height == picture.frame.width * 1250 / 2000,
-             boost::test_tools::tolerance(0.01));
+  // tests/media/lake.jpg is 2000 x 1250: its depth at the width, less what passes the last
+  // whole grid line (11 pt).
+  const double proportional = picture.frame.width * 1250 / 2000;
+  BOOST_TEST(picture.frame.height == std::floor(proportional / 11) * 11,
+             boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(proportional - picture.frame.height < 11);
+  // Scaled to the width, cropped in depth: not distorted.
+  BOOST_TEST(picture.scale == picture.frame.width / 2000, boost::test_tools::tolerance(1e-9));
 }
 
 BOOST_AUTO_TEST_CASE(a_right_to_left_story_puts_the_picture_over_its_first_columns_on_the_right) {

@@ -195,7 +195,9 @@ BOOST_AUTO_TEST_CASE(display_and_folio_styles) {
   BOOST_TEST(t.style("folio").uppercase);
   BOOST_TEST(!t.style("folio_small").uppercase);
   BOOST_TEST(t.style("folio_page").font.style == "Bold");
-  BOOST_TEST(t.styles.size() == 14u);  // with subhead, jump, kicker, dateline and drop_cap
+  // With subhead, jump, kicker, dateline, drop_cap, caption, credit, pull_quote and the fact
+  // box's three.
+  BOOST_TEST(t.styles.size() == 20u);
 }
 
 BOOST_AUTO_TEST_CASE(folio_band_and_items) {
@@ -278,11 +280,11 @@ BOOST_AUTO_TEST_CASE(story_rule) {
 
 BOOST_AUTO_TEST_CASE(missing_style_names_the_template_file) {
   try {
-    page21().style("caption");
+    page21().style("sidebar");
     BOOST_ERROR("no error for a missing style");
   } catch (const InputError& error) {
     BOOST_TEST(error.where().file == "templates/page21.toml");
-    BOOST_TEST(error.message().find("caption") != std::string::npos);
+    BOOST_TEST(error.message().find("sidebar") != std::string::npos);
   }
 }
 
