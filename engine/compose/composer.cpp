@@ -62,15 +62,10 @@ FolioValues folio_values(const std::vector<SlotAssignment>& stories,
 /// The depth and rectangle of a slot that has no story. An empty slot beside filled ones takes
 /// their depth; one that a filled story sits below collapses to its minimum depth, leaving the
 /// room to that story; otherwise it takes the room that is left. A fixed depth holds.
-SlotReport empty_slot_report(const lt::PageTemplate& tpl, const SlotStories& by_slot,
-                             const SlotFrame& frame, const ModuleRegion& region,
-                             double top_row_bottom) {
+SlotReport empty_slot_report(const lt::PageTemplate& tpl, const SlotFrame& frame,
+                             const ModuleRegion& region, double top_row_bottom, bool story_below) {
   const lt::Slot& slot = *frame.slot;
   SlotReport report = slot_report(slot, region.page, region.top);
-  const bool story_below = std::any_of(tpl.slots.begin(), tpl.slots.end(), [&](const lt::Slot& s) {
-    return by_slot.count(s.name) &&
-           std::find(s.below.begin(), s.below.end(), slot.name) != s.below.end();
-  });
   double bottom = region.bottom;
   if (slot.place == lt::SlotPlace::Top && top_row_bottom > tpl.story_area.y)
     bottom = top_row_bottom;
@@ -124,7 +119,8 @@ class PageComposer {
         if (slot.place == lt::SlotPlace::Top)
           top_row_bottom = std::max(top_row_bottom, region.top + report.depth);
       } else {
-        report = empty_slot_report(tpl_, by_slot_, frame, region, top_row_bottom);
+        report = empty_slot_report(tpl_, frame, region, top_row_bottom,
+                                   !slot_with_story_below(*frame.slot).empty());
         if (slot.kind == lt::SlotKind::Story)
           layout_.warnings.push_back({"empty-slot", "slot '" + slot.name + "' has no story"});
         const Rect rect = frame.rect(region.top, region.top + report.depth);
@@ -176,10 +172,12 @@ class PageComposer {
     ModuleRegion story_region = region;
     story_region.fills_from_right = columns_fill_from_right(context, slot);
     CopyfitResult fit;
-    const std::string under = filled_slot_below(slot);
+    // Copyfit leaves a story with another under it as set (unless its slot has a fixed depth):
+    // the lower story is the one fitted to the foot.
+    const std::string under = slot.depth > 0 ? std::string() : slot_with_story_below(slot);
     const bool copyfit = options_.copyfit && !work.is_continuation() && under.empty();
     if (copyfit) fit = find_copyfit(context, tpl_, slot, *work.story, story_region, grid_);
-    if (options_.copyfit && !under.empty())
+    if (options_.copyfit && !work.is_continuation() && !under.empty())
       fit.summary = "kept as set: the story of slot '" + under + "' below it fills the rest";
     ModuleResult module =
         compose_module(context, tpl_, slot, work, story_region, grid_, continued_on, fit.options);
@@ -196,11 +194,9 @@ class PageComposer {
     return commit(std::move(module), page);
   }
 
-  /// A slot placed below `slot` on the same page that has a story (or a continuation) to set;
-  /// empty when none. Copyfit leaves a story with one under it as set: the lower story is the
-  /// one fitted to the foot. A slot of fixed depth has none: it is fitted to that depth.
-  std::string filled_slot_below(const lt::Slot& slot) const {
-    if (slot.depth > 0) return {};
+  /// A slot placed below `slot` on its page with a story (or a continuation) to set; empty
+  /// when none.
+  std::string slot_with_story_below(const lt::Slot& slot) const {
     for (const lt::Slot& other : tpl_.slots) {
       if (other.place != lt::SlotPlace::Below || other.page != slot.page) continue;
       if (std::find(other.below.begin(), other.below.end(), slot.name) == other.below.end())

@@ -19,7 +19,8 @@ struct Trial {
   int capacity = 0;  ///< lines all columns hold (fewer under a picture across some of them)
   double headline_size = 0;
   int headline_lines = 0, deck_lines = 0;
-  bool display_fits = true;  ///< headline and deck took the lines asked of them
+  bool display_fits = true;  ///< headline and deck took the lines asked, the head fits the slot
+  bool head_fits = true;     ///< the head ends inside the slot (else nothing of it is set)
 };
 
 class Trials {
@@ -43,7 +44,8 @@ class Trials {
     t.headline_size = r.headline_size;
     t.headline_lines = r.headline_lines;
     t.deck_lines = r.deck_lines;
-    t.display_fits = r.headline_fits && r.deck_fits;
+    t.head_fits = r.head_fits;
+    t.display_fits = r.headline_fits && r.deck_fits && r.head_fits;
     if (options.headline_lines && t.headline_lines != *options.headline_lines)
       t.display_fits = false;
     if (options.deck_lines && t.deck_lines != *options.deck_lines) t.display_fits = false;
@@ -104,10 +106,23 @@ class CopyfitSearch {
       if (step > j.letter_space_max || step < j.letter_space_min) continue;
       if (auto fit = try_adjusted(step)) return *fit;
     }
-    return {{},
-            false,
-            "no exact fit: " + std::to_string(std::abs(shortfall(base_))) + " lines " +
-                (shortfall(base_) > 0 ? "short of" : "over") + " the slot as set"};
+    const std::string gap = "no exact fit: " + std::to_string(std::abs(shortfall(base_))) +
+                            " lines " + (shortfall(base_) > 0 ? "short of" : "over") +
+                            " the slot as set";
+    // A head that does not fit as set would lose the whole story: of the display choices that
+    // let it into the slot, the one that sets the most body lines is kept (the larger headline
+    // of equals), fill or not.
+    if (!base_.head_fits && !tried_.empty()) {
+      const auto set_lines = [](const Trial& t) { return std::min(t.lines, t.capacity); };
+      const auto& [o, t] = *std::max_element(
+          tried_.begin(), tried_.end(),
+          [&](const auto& a, const auto& b) { return set_lines(a.second) < set_lines(b.second); });
+      std::ostringstream s;
+      s << gap << "; the head fits the slot with the headline at " << t.headline_size << " pt in "
+        << t.headline_lines << " lines";
+      return {o, false, s.str()};
+    }
+    return {{}, false, gap};
   }
 
  private:

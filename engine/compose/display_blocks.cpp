@@ -134,14 +134,20 @@ DisplayBlocks fit_display_blocks(const ComposeContext& context, const lt::PageTe
   const double measure = region.measure();
   DisplayBlocks blocks;
   double cursor = region.top;
+  // Stacks a block under `from`; the blocks' foot is the last one's descenders.
+  const auto stack = [&](DisplayBlock& block, double from) {
+    const double under = stack_block(context, block, from, grid);
+    blocks.foot = under - block.style->space_after;
+    return under;
+  };
   if (with_deck && story.kicker) {  // a continuation repeats the headline, not the kicker
     blocks.kicker = set_furniture(context, style_or(tpl, slot.kicker_style, slot.deck_style),
                                   LineRole::Kicker, *story.kicker, measure, story);
-    cursor = stack_block(context, *blocks.kicker, cursor, grid);
+    cursor = stack(*blocks.kicker, cursor);
   }
   blocks.headline =
       fit_headline(context, tpl.style(slot.headline_style), slot, story, measure, options);
-  blocks.bottom = stack_block(context, blocks.headline, cursor, grid);
+  blocks.bottom = stack(blocks.headline, cursor);
   if (!with_deck) return blocks;
   if (story.deck && slot.deck_max_lines == 0) blocks.deck_dropped = true;
   if (story.deck && slot.deck_max_lines > 0) {
@@ -150,12 +156,12 @@ DisplayBlocks fit_display_blocks(const ComposeContext& context, const lt::PageTe
         set_display_block(context, deck_style, LineRole::Deck, story.deck->text, deck_style.size,
                           measure, options.deck_lines.value_or(slot.deck_max_lines),
                           options.deck_lines.value_or(1), story.language);
-    blocks.bottom = stack_block(context, *blocks.deck, blocks.bottom, grid);
+    blocks.bottom = stack(*blocks.deck, blocks.bottom);
   }
   if (story.byline) {
     blocks.byline = set_furniture(context, style_or(tpl, slot.byline_style, slot.contact_style),
                                   LineRole::Byline, *story.byline, measure, story);
-    blocks.bottom = stack_block(context, *blocks.byline, blocks.bottom, grid);
+    blocks.bottom = stack(*blocks.byline, blocks.bottom);
   }
   return blocks;
 }

@@ -33,6 +33,7 @@ struct DisplayBlocks {
   std::optional<DisplayBlock> byline;  ///< under the deck
   bool deck_dropped = false;           ///< the story has a deck and the slot takes none
   double bottom = 0;  ///< y under the last block: descender and space after included
+  double foot = 0;    ///< y of the last block's descenders (what the blocks print reaches)
 };
 
 /// Sets `text` in `style` at `size` in at most `max_lines` (at least `min_lines`) balanced

@@ -63,6 +63,9 @@ struct SlotReport {
   int deck_lines = 0;
   bool headline_fits = true;  ///< the headline took no more lines than the slot allows
   bool deck_fits = true;      ///< likewise the deck
+  /// The head (kicker to byline, and a lead picture with its caption) ends inside the slot; a
+  /// head that does not is overset whole, its story drawn nowhere.
+  bool head_fits = true;
   std::vector<int> lines_per_column;
   int rows = 0;  ///< body lines a column of the module can hold
   int overset_lines = 0;

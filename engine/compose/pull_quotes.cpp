@@ -1,8 +1,11 @@
 #include "compose/pull_quotes.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cmath>
-#include <string_view>
+#include <string>
 
 #include "compose/story_text.h"
 #include "paragraph/typeset.h"
@@ -36,17 +39,20 @@ void add_rows(std::vector<BodyLine>& out, int rows, const lt::TextStyle& style,
   }
 }
 
+}  // namespace
+
 /// The quote between typographer's quotes, unless it brings its own (a NITF <pq> often does:
-/// “It has exceeded…”), which would double them.
-std::string quoted(const std::string& text) {
-  static constexpr std::string_view kOpeners[] = {"\u201C", "\u2018", "\u201E", "\u00AB", "\u2039",
-                                                  "\u300C", "\u300E", "\"",     "'"};
-  for (std::string_view opener : kOpeners)
-    if (text.starts_with(opener)) return text;
+/// “It has exceeded…”), which would double them: a text opening with any of Unicode's quotation
+/// marks (“ „ « » ‹ 「 『 ＂ ...) is set as it is. An apostrophe (’Tis, ’90s) is no opening mark.
+std::string pull_quote_text(const std::string& text) {
+  UChar32 first = -1;
+  int32_t at = 0;
+  U8_NEXT(text.data(), at, static_cast<int32_t>(text.size()), first);
+  if (first > 0 && first != U'\'' && first != 0x2019 &&
+      u_hasBinaryProperty(first, UCHAR_QUOTATION_MARK))
+    return text;
   return "\u201C" + text + "\u201D";
 }
-
-}  // namespace
 
 std::vector<BodyLine> pull_quote_rows(const ComposeContext& context, const lt::PageTemplate& tpl,
                                       const story::PullQuote& quote, int index, double measure) {
@@ -58,7 +64,8 @@ std::vector<BodyLine> pull_quote_rows(const ComposeContext& context, const lt::P
   const int rows_per_line = std::max(1, static_cast<int>(std::ceil(style.leading / pitch - 1e-9)));
   std::vector<BodyLine> out;
   add_rows(out, 1, style, nullptr, /*rule=*/true);
-  for (paragraph::SetLine& line : set_lines(context, style, quoted(quote.text), measure, false))
+  for (paragraph::SetLine& line :
+       set_lines(context, style, pull_quote_text(quote.text), measure, false))
     add_rows(out, rows_per_line, style, &line);
   if (!quote.attribution.empty())
     for (paragraph::SetLine& line : set_lines(context, small, quote.attribution, measure, true))

@@ -194,40 +194,41 @@ double hand_on_the_rest(const ComposeContext& context, const lt::PageTemplate& t
   return bottom;
 }
 
-/// The foot of the module's head: the lowest descender of its display blocks, or the foot of a
-/// lead picture and its caption.
-double head_foot(const ComposeContext& context, const DisplayBlocks& blocks, double picture_foot) {
-  double foot = picture_foot;
-  for (const DisplayBlock* block :
-       {blocks.kicker ? &*blocks.kicker : nullptr, &blocks.headline,
-        blocks.deck ? &*blocks.deck : nullptr, blocks.byline ? &*blocks.byline : nullptr})
-    if (block != nullptr && block->style != nullptr && !block->baselines.empty())
-      foot = std::max(foot, block->baselines.back() -
-                                metrics_of(context, *block->style).descender * block->size);
-  return foot;
+/// The display blocks of a head, top to bottom (those it has).
+std::vector<const DisplayBlock*> blocks_of(const DisplayBlocks& blocks) {
+  std::vector<const DisplayBlock*> out;
+  if (blocks.kicker) out.push_back(&*blocks.kicker);
+  out.push_back(&blocks.headline);
+  if (blocks.deck) out.push_back(&*blocks.deck);
+  if (blocks.byline) out.push_back(&*blocks.byline);
+  return out;
 }
 
 /// A head deeper than its region (a slot squeezed above an ad): nothing of the story is drawn,
-/// so nothing reaches into what lies below the slot, and all of its text is reported overset.
+/// so nothing reaches into what lies below the slot, and all of its text is reported overset:
+/// the head's lines (a continuation's repeated headline was set on the page before), then the
+/// body's. A story that would jump does not: there is nothing here to continue from.
 void report_story_overset(const lt::Slot& slot, const StoryWork& work, const DisplayBlocks& blocks,
                           const std::vector<BodyLine>& body, const ModuleRegion& region,
-                          double foot, bool picture, ModuleResult& out) {
+                          double foot, bool picture, bool jumps, ModuleResult& out) {
   out.placement = {};
   out.report.lines_per_column.assign(region.columns.size(), 0);
-  for (const DisplayBlock* block :
-       {blocks.kicker ? &*blocks.kicker : nullptr, &blocks.headline,
-        blocks.deck ? &*blocks.deck : nullptr, blocks.byline ? &*blocks.byline : nullptr})
-    if (block != nullptr)
+  if (!work.is_continuation())
+    for (const DisplayBlock* block : blocks_of(blocks))
       for (const auto& line : block->lines) out.report.overset_text.push_back(line.text);
   for (const BodyLine& line : body) out.report.overset_text.push_back(line.line.text);
   out.report.overset_lines = static_cast<int>(out.report.overset_text.size());
   const auto mm = [](double pt) { return std::to_string(std::lround(pt * 25.4 / 72)); };
+  std::string parts = blocks.kicker ? "kicker, headline" : "headline";
+  if (blocks.deck) parts += ", deck";
+  if (blocks.byline) parts += ", byline";
+  if (picture) parts += ", picture";
   out.warnings.push_back(
       {"overset", work.story->file + ": the story does not fit in slot '" + slot.name +
-                      "': its head (headline" + (blocks.deck ? ", deck" : "") +
-                      (picture ? ", picture" : "") + ") needs " + mm(foot - region.top) +
+                      "': its head (" + parts + ") needs " + mm(foot - region.top) +
                       " mm of the slot's " + mm(region.bottom - region.top) + " mm; all " +
-                      std::to_string(out.report.overset_lines) + " lines are overset"});
+                      std::to_string(out.report.overset_lines) + " lines are overset" +
+                      (jumps ? ", none of them jumps" : "")});
   place_overset_mark(region, region.top + 6, out.placement);
   out.report.depth = std::max(0.0, region.bottom - region.top);
 }
@@ -256,7 +257,9 @@ struct ModuleHead {
   /// Rows each column (reading order) starts below `rows.first`: a lead picture across some
   /// of the columns pushes theirs down. Empty when every column starts there.
   std::vector<int> skip;
-  double picture_foot = 0;  ///< the foot of a lead picture across some columns (its caption)
+  double picture_foot = 0;   ///< the foot of a lead picture across some columns (its caption)
+  double head_foot = 0;      ///< what the blocks and a lead picture with its caption reach down to
+  bool has_picture = false;  ///< a lead picture sits under the blocks
 };
 
 /// A lead picture across some of the columns: their body starts under it, the others' under
@@ -330,6 +333,9 @@ ModuleHead set_module_head(const ComposeContext& context, const lt::PageTemplate
                              : place_lead_picture(context, tpl, slot, story, region,
                                                   head.blocks.bottom, out.placement, out.warnings);
   head.body_top = picture.columns == region.columns.size() ? picture.body_top : head.blocks.bottom;
+  head.has_picture = picture.columns > 0;
+  head.head_foot = std::max(head.blocks.foot, head.has_picture ? picture.foot : 0.0);
+  out.report.head_fits = head.head_foot <= region.bottom + 0.01;
   const double body_ascent = body_metrics.ascender * body_style.size;
   head.first_row = grid.row_at_or_below(head.body_top + body_ascent);
   if (work.is_continuation())
@@ -366,10 +372,9 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
       set_body(context, tpl, slot, work, opening_widths(opening.opening, head.column_measure),
                options, opening.opening);
   out.warnings.insert(out.warnings.end(), body.warnings.begin(), body.warnings.end());
-  if (const double foot = head_foot(context, blocks, head.picture_foot);
-      foot > region.bottom + 0.01 || head.body_top > region.bottom + 0.01) {
-    report_story_overset(slot, work, blocks, body.lines, region, std::max(foot, head.body_top),
-                         head.picture_foot > 0 || head.body_top > blocks.bottom + 0.01, out);
+  if (!out.report.head_fits) {
+    report_story_overset(slot, work, blocks, body.lines, region, head.head_foot, head.has_picture,
+                         continued_on.has_value(), out);
     return out;
   }
   const int columns = static_cast<int>(region.columns.size());
@@ -411,7 +416,7 @@ ModuleResult compose_module(const ComposeContext& context, const lt::PageTemplat
   bottom = hand_on_the_rest(context, tpl, slot, work, body.lines, next,
                             {region, grid, rows, head.body_descent, head.skip}, continued_on,
                             bottom, out);
-  out.report.depth = bottom - region.top;
+  out.report.depth = std::min(bottom, std::max(region.bottom, region.top)) - region.top;
   return out;
 }
 
@@ -441,6 +446,11 @@ SlotReport measure_module(const ComposeContext& context, const lt::PageTemplate&
   }
   const std::vector<FlowLine> flow =
       count_body(context, tpl, slot, story, measure, *memo.opening, options, memo.breaks);
+  if (!report.head_fits) {  // as compose_module: nothing of the story is set
+    report.lines_per_column.assign(region.columns.size(), 0);
+    report.overset_lines = static_cast<int>(flow.size());
+    return report;
+  }
   // The columns depend only on the paragraphs' line counts and the rows.
   ModuleTrials::ColumnsKey columns_key{{}, report.rows, report.column_rows};
   for (const FlowLine& line : flow)

@@ -57,18 +57,20 @@ LeadPicture place_lead_picture(const ComposeContext& context, const lt::PageTemp
                             ": the picture asks for " + std::to_string(picture.columns) +
                             " columns, slot '" + slot.name + "' has " + std::to_string(columns)});
   const double width = across_columns(region, columns, top, 0).width;
+  // Caption and credit first: they take their depth from the width alone, and the picture is
+  // cut so that it and they end inside the region.
+  const PictureTexts texts =
+      set_picture_texts(context, tpl, slot.picture, picture.caption, picture.credit, width);
   double depth = slot.picture.depth;
   if (depth <= 0) {
-    // Its own proportions at the width, cut to whole grid lines (a sliver cropped around the
-    // focus) so that the columns under it keep the page's rhythm.
+    // Its own proportions at the width, cut to a whole number of grid lines (design/page21.md):
+    // at most one grid line of it is cropped, around the focus.
     depth = width * image->height / image->width;
     if (const double pitch = tpl.grid.baseline; pitch > 0)
       depth = std::max(pitch, std::floor(depth / pitch + 1e-9) * pitch);
   }
-  depth = std::min(depth, std::max(1.0, region.bottom - top));  // never past the region
+  depth = std::min(depth, std::max(1.0, region.bottom - top - texts.height));
   const Rect frame = across_columns(region, columns, top, depth);
-  const PictureTexts texts =
-      set_picture_texts(context, tpl, slot.picture, picture.caption, picture.credit, width);
   place_picture(image, slot.picture, frame, texts, {region.page, slot.name, -1}, out.drawing,
                 out.lines, warnings);
   const double foot = frame.bottom() + texts.height;

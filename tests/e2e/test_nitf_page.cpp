@@ -14,6 +14,7 @@
 #include "story/smart_quotes.h"
 #include "story/story.h"
 #include "test_support.h"
+#include "text_layer.h"
 
 using namespace broadsheet;
 using namespace broadsheet::testing;
@@ -23,11 +24,19 @@ namespace {
 const std::string kArticle = "tests/articles/09_virtual_fences_voa.nitf";
 const std::string kWithPhoto = "tests/articles/pictures/nitf_photo.nitf";
 
-std::vector<std::string> words_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string w;
-  while (in >> w) out.push_back(w);
+/// The story's words as its text layer should give them back: the dateline run in, each
+/// paragraph with the pull quote (page21 sets one) where the story places it, the contact line.
+std::vector<std::string> story_words(const story::Story& s) {
+  std::vector<std::string> out = {"WASHINGTON", "—"};
+  for (std::size_t i = 0; i <= s.body.size(); ++i) {
+    for (const auto& quote : s.pull_quotes)
+      if (quote.after_paragraph == static_cast<int>(i))
+        for (const std::string& text : {quote.text, quote.attribution})
+          for (auto& w : words_of(text)) out.push_back(w);
+    if (i < s.body.size())
+      for (auto& w : words_of(s.body[i].text)) out.push_back(w);
+  }
+  for (auto& w : words_of(s.contact->text)) out.push_back(w);
   return out;
 }
 
@@ -121,18 +130,8 @@ BOOST_AUTO_TEST_CASE(the_text_layer_gives_back_every_body_word_in_order) {
   for (const PdfWord& w : words)
     if (w.y0 > below && column_of(w) < 4) body.push_back(w);
   const story::Story s = sample();
-  std::vector<std::string> expected = {"WASHINGTON", "—"};
-  for (std::size_t i = 0; i <= s.body.size(); ++i) {
-    // The pull quote (page21 sets one) comes where the story places it, between paragraphs.
-    for (const auto& quote : s.pull_quotes)
-      if (quote.after_paragraph == static_cast<int>(i))
-        for (const std::string& text : {quote.text, quote.attribution})
-          for (auto& w : words_of(text)) expected.push_back(w);
-    if (i < s.body.size())
-      for (auto& w : words_of(s.body[i].text)) expected.push_back(w);
-  }
+  const std::vector<std::string> expected = story_words(s);
   BOOST_TEST(s.pull_quotes.size() == 1u);
-  for (auto& w : words_of(s.contact->text)) expected.push_back(w);
   const std::set<std::string> vocabulary(expected.begin(), expected.end());
   const std::vector<std::string> got = reading_order(body, vocabulary);
   BOOST_TEST(got.size() == expected.size());
@@ -192,16 +191,7 @@ BOOST_AUTO_TEST_CASE(with_a_jpeg_over_two_columns_every_word_still_comes_back_in
   story::Story s = story::read_story(kWithPhoto);
   story::curl_quotes(s);
   BOOST_REQUIRE(s.pictures.size() == 1u);
-  std::vector<std::string> expected = {"WASHINGTON", "—"};
-  for (std::size_t i = 0; i <= s.body.size(); ++i) {
-    for (const auto& quote : s.pull_quotes)
-      if (quote.after_paragraph == static_cast<int>(i))
-        for (const std::string& text : {quote.text, quote.attribution})
-          for (auto& w : words_of(text)) expected.push_back(w);
-    if (i < s.body.size())
-      for (auto& w : words_of(s.body[i].text)) expected.push_back(w);
-  }
-  for (auto& w : words_of(s.contact->text)) expected.push_back(w);
+  const std::vector<std::string> expected = story_words(s);
   const std::set<std::string> vocabulary(expected.begin(), expected.end());
   const std::vector<std::string> got = reading_order(body, vocabulary);
   BOOST_TEST(got.size() == expected.size());

@@ -273,3 +273,50 @@ BOOST_AUTO_TEST_CASE(a_head_deeper_than_its_slot_is_overset_whole_never_drawn_pa
         w.code == "overset" && w.message.find("does not fit in slot 'lead'") != std::string::npos;
   BOOST_TEST(warned);
 }
+
+// A jumping story whose head does not fit: nothing of it is set here, and nothing jumps (a
+// continuation "From page 21" of a story page 21 never showed would mislead); the warning says so.
+BOOST_AUTO_TEST_CASE(a_story_whose_head_does_not_fit_does_not_jump_either) {
+  std::string text = slurp("tests/templates/jump.toml");
+  text = replaced(text, "max_depth = \"100mm\"\ncontinued_in = \"jump\"",
+                  "max_depth = \"30mm\"\ncontinued_in = \"jump\"");
+  const auto tpl = layout_template::parse_template(text, "shallow_jump.toml");
+  const story::Story lead = story::read_story(kLead);
+  const auto layout = compose_stories(tpl, {&lead});
+  BOOST_TEST(layout.overset());
+  BOOST_TEST(lines_of(layout, "lead", LineRole::Body).empty());
+  BOOST_TEST(lines_of(layout, "jump", LineRole::Body).empty());
+  BOOST_TEST(lines_of(layout, "jump", LineRole::Jump).empty());
+  bool warned = false;
+  for (const auto& w : layout.warnings)
+    warned |= w.code == "overset" && w.message.find("none of them jumps") != std::string::npos;
+  BOOST_TEST(warned);
+}
+
+// Copyfit sees a head that does not fit as a choice to avoid: it takes a smaller headline that
+// lets the head into the slot, so the story is on the page (headline and deck; the body, which
+// a slot this shallow cannot hold, is overset and reported).
+BOOST_AUTO_TEST_CASE(copyfit_shrinks_a_headline_that_would_leave_the_head_outside_the_slot) {
+  std::string text = slurp("templates/page21.toml");
+  text = replaced(text, "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]",
+                  "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]\nmax_depth = \"54mm\"");
+  const auto tpl = layout_template::parse_template(text, "shallow_lead.toml");
+  const story::Story lead = story::read_story(kLead);
+  const auto as_set = compose_stories(tpl, {&lead});
+  BOOST_TEST(lines_of(as_set, "lead", LineRole::Headline).empty());  // overset whole
+  static const linebreak::KnuthPlassBreaker breaker;
+  const auto fitted =
+      compose::compose_page({test_fonts(), &test_hyphenator(), breaker}, tpl,
+                            compose::assign_in_order(tpl, {&lead}), {}, {.copyfit = true});
+  const auto headline = lines_of(fitted, "lead", LineRole::Headline);
+  BOOST_REQUIRE(!headline.empty());
+  BOOST_TEST(headline.front()->size < 52);
+  BOOST_TEST(!lines_of(fitted, "lead", LineRole::Deck).empty());
+  BOOST_TEST(fitted.overset());
+  for (const auto& s : fitted.slots)
+    if (s.name == "lead") {
+      BOOST_TEST(s.head_fits);
+      BOOST_TEST(s.fit.find("the head fits the slot with the headline at") != std::string::npos,
+                 s.fit);
+    }
+}

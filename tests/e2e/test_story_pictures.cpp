@@ -410,3 +410,27 @@ BOOST_AUTO_TEST_CASE(
   BOOST_TEST(warned->message.find("6 columns") != std::string::npos, warned->message);
   BOOST_TEST(lead_report(layout).column_rows.empty());  // every column starts under it
 }
+
+// A slot too shallow for a picture at its proportions: the picture is cut so that it and its
+// caption end inside the slot, and the columns beside it still take the body.
+BOOST_AUTO_TEST_CASE(in_a_shallow_slot_the_picture_is_cut_to_fit_and_the_columns_beside_it_set) {
+  const auto tpl = pictures_template("max_depth = \"100mm\"");
+  const auto layout = compose_lead(tpl, lead_story("columns=2"));
+  const compose::SlotReport* lead = nullptr;
+  for (const auto& s : layout.slots)
+    if (s.name == "lead") lead = &s;
+  BOOST_REQUIRE(lead);
+  BOOST_TEST(lead->head_fits);
+  const double foot = lead->top + 100 / 25.4 * 72;
+  const ImageItem picture = the_picture(layout);
+  BOOST_TEST(picture.frame.bottom() < foot);
+  BOOST_TEST(picture.frame.height < picture.frame.width * 1250 / 2000);  // cut in depth
+  for (const auto& line : layout.lines) {
+    if (line.slot != "lead") continue;
+    BOOST_TEST(line.baseline <= foot, line.text);  // caption and credit included
+  }
+  // Columns 3 and 4, beside the picture, are set; what does not fit is overset, not lost.
+  BOOST_TEST(lead->lines_per_column.at(2) > 0);
+  BOOST_TEST(lead->lines_per_column.at(3) > 0);
+  BOOST_TEST(lead->overset_lines > 0);
+}

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "pdf_ops.h"
 #include "story/smart_quotes.h"
@@ -35,6 +36,14 @@ const std::string kRail = kPictures + "rail_byline.txt";
 const std::string kSecond = kPictures + "second_pull_quote.txt";
 const std::string kPhoto = kSource + "/tests/media/lake.jpg";
 
+/// `broadsheet render` of the whole page (scripts/page21-pictures.sh) into `pdf`, with `options`.
+CommandResult render_page(const std::string& pdf, const std::string& options) {
+  return run_command(broadsheet_binary() + " render '" + kLead + "' '" + kRail + "' '" + kSecond +
+                     "' --no-deck-for '" + kRail + "' --no-deck-for '" + kSecond + "' -t '" +
+                     kTemplate + "' --slot ad='" + kSource + "/tests/media/ad-350x240.pdf' -o '" +
+                     pdf + "' " + options);
+}
+
 /// The page as a newsroom renders it, once: its PDF, the layout dump and what the program said.
 struct WholePage {
   std::string pdf = test_out("whole_page.pdf");
@@ -42,10 +51,7 @@ struct WholePage {
   CommandResult run;
   WholePage() {
     const std::string dump = test_out("whole_page.layout.json");
-    run = run_command(broadsheet_binary() + " render '" + kLead + "' '" + kRail + "' '" + kSecond +
-                      "' --no-deck-for '" + kRail + "' --no-deck-for '" + kSecond + "' -t '" +
-                      kTemplate + "' --slot ad='" + kSource + "/tests/media/ad-350x240.pdf' -o '" +
-                      pdf + "' --layout '" + dump + "'");
+    run = render_page(pdf, "--layout '" + dump + "'");
     if (run.status != 0) throw std::runtime_error("render failed: " + run.output);
     layout = json::parse(slurp(dump));
   }
@@ -180,6 +186,22 @@ BOOST_AUTO_TEST_CASE(check3_every_body_baseline_of_every_story_is_on_the_11pt_gr
     ++checked;
   }
   BOOST_TEST(checked > 140);
+  // On the PDF: the bottoms of the body-size word boxes (a fixed offset under their baselines)
+  // of every story, lead and rail and second, are whole grid steps apart.
+  const std::vector<PdfWord> words = pdf_words(page().pdf);
+  const std::vector<PdfWord> lead = lead_body_words();
+  BOOST_REQUIRE(!lead.empty());
+  const double height = lead.front().y1 - lead.front().y0, ref = lead.front().y1;
+  int on_pdf = 0, right_stack = 0;
+  for (const PdfWord& w : words) {
+    if (std::abs((w.y1 - w.y0) - height) > 0.05 || w.y1 < ref - 1) continue;
+    const double steps = (w.y1 - ref) / 11.0;
+    BOOST_TEST(std::abs(steps - std::round(steps)) < 0.01, w.text << " at " << w.y1);
+    ++on_pdf;
+    if (w.x0 >= tpl().columns[4].x) ++right_stack;
+  }
+  BOOST_TEST(on_pdf > 400);
+  BOOST_TEST(right_stack > 150);  // the rail's and the second story's words are checked too
 }
 
 BOOST_AUTO_TEST_CASE(check4_the_lead_columns_are_balanced) {
@@ -193,6 +215,14 @@ BOOST_AUTO_TEST_CASE(check4_the_lead_columns_are_balanced) {
     for (const json& l : lines("lead", role))
       foot[l["column"]] = std::max(foot[l["column"]], num(l, "baseline"));
   BOOST_TEST(foot[3] >= foot[0] - 11.0 - 1e-6);
+  // On the PDF: the lowest word box of the last lead column at most one line above the first's.
+  std::map<std::size_t, double> pdf_foot;
+  for (const PdfWord& w : lead_body_words())
+    for (std::size_t c = 0; c < 4; ++c)
+      if ((w.x0 + w.x1) / 2 >= tpl().columns[c].x && (w.x0 + w.x1) / 2 <= right_of(c))
+        pdf_foot[c] = std::max(pdf_foot[c], w.y1);
+  BOOST_REQUIRE(pdf_foot.size() == 4u);
+  BOOST_TEST(pdf_foot[3] >= pdf_foot[0] - 11.0 - 0.5);
 }
 
 BOOST_AUTO_TEST_CASE(check5_the_headline_is_termes_bold_36_to_52pt_in_two_lines_at_most) {
@@ -346,10 +376,7 @@ BOOST_AUTO_TEST_CASE(story_rules_run_only_along_the_edges_two_stories_share) {
 BOOST_AUTO_TEST_CASE(copyfit_fits_the_lowest_story_of_a_stack_and_keeps_the_one_above_as_set) {
   const std::string report = test_out("whole_page_fit.report.json");
   const CommandResult r =
-      run_command(broadsheet_binary() + " render '" + kLead + "' '" + kRail + "' '" + kSecond +
-                  "' --no-deck-for '" + kRail + "' --no-deck-for '" + kSecond + "' -t '" +
-                  kTemplate + "' --slot ad='" + kSource + "/tests/media/ad-350x240.pdf' -o '" +
-                  test_out("whole_page_fit.pdf") + "' --fit --report '" + report + "'");
+      render_page(test_out("whole_page_fit.pdf"), "--fit --report '" + report + "'");
   BOOST_REQUIRE_MESSAGE(r.status == 0, r.output);
   BOOST_TEST(r.output.find("no exact fit") == std::string::npos, r.output);
   const json fit = json::parse(slurp(report));

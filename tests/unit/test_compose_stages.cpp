@@ -7,6 +7,7 @@
 #include "compose/body_setting.h"
 #include "compose/display_blocks.h"
 #include "compose/module_placement.h"
+#include "compose/pull_quotes.h"
 #include "compose/slot_frames.h"
 #include "compose/story_module.h"
 #include "linebreak/knuth_plass.h"
@@ -360,4 +361,17 @@ BOOST_AUTO_TEST_CASE(headline_fitting_bisects_any_range_to_the_largest_half_poin
                         b.headline.size + 0.5, 320, 2);
   BOOST_TEST(!larger.fits);
   BOOST_TEST(std::fmod(1e6 - b.headline.size, 0.5) == 0);
+}
+
+// A pull quote is set between typographer's quotes unless it brings its own marks, in any
+// language's style; an apostrophe opening it is no mark.
+BOOST_AUTO_TEST_CASE(a_pull_quote_is_quoted_once) {
+  using compose::pull_quote_text;
+  BOOST_TEST(pull_quote_text("Plain words.") == "\u201CPlain words.\u201D");
+  for (const std::string own :
+       {"\u201CAlready quoted.\u201D", "\u00ABGuillemets\u00BB", "\u00BBDanish style\u00AB",
+        "\u201EGerman style\u201C", "\u300C\u5F15\u7528\u300D", "\"Straight\""})
+    BOOST_TEST(pull_quote_text(own) == own);
+  BOOST_TEST(pull_quote_text("\u2019Tis the season.") == "\u201C\u2019Tis the season.\u201D");
+  BOOST_TEST(pull_quote_text("") == "\u201C\u201D");
 }
