@@ -1,11 +1,16 @@
 #include "compose/pull_quotes.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/unistr.h>
+#include <unicode/ures.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
+#include <utility>
 
 #include "compose/story_text.h"
 #include "paragraph/typeset.h"
@@ -41,17 +46,49 @@ void add_rows(std::vector<BodyLine>& out, int rows, const lt::TextStyle& style,
 
 }  // namespace
 
-/// The quote between typographer's quotes, unless it brings its own (a NITF <pq> often does:
-/// “It has exceeded…”), which would double them: a text opening with any of Unicode's quotation
-/// marks (“ „ « » ‹ 「 『 ＂ ...) is set as it is. An apostrophe (’Tis, ’90s) is no opening mark.
-std::string pull_quote_text(const std::string& text) {
+namespace {
+
+struct BundleCloser {
+  void operator()(UResourceBundle* bundle) const { ures_close(bundle); }
+};
+using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
+
+/// The language's quotation marks from ICU's locale data (its `delimiters`: “ ” in English,
+/// « » in French, „ “ in German, 「 」 in Japanese, ” “ in Arabic); “ ” when it has none.
+std::pair<std::string, std::string> quotation_marks(const std::string& language) {
+  UErrorCode status = U_ZERO_ERROR;
+  char id[ULOC_FULLNAME_CAPACITY] = "en";  // BCP 47 ("de-CH") to ICU's locale ID ("de_CH")
+  if (!language.empty()) uloc_forLanguageTag(language.c_str(), id, sizeof id, nullptr, &status);
+  if (U_FAILURE(status)) return {"\u201C", "\u201D"};
+  const Bundle locale(ures_open(nullptr, id, &status));
+  const Bundle delimiters(ures_getByKey(locale.get(), "delimiters", nullptr, &status));
+  const auto mark = [&](const char* key) {
+    int32_t length = 0;
+    const UChar* text = ures_getStringByKey(delimiters.get(), key, &length, &status);
+    std::string out;
+    if (U_SUCCESS(status)) icu::UnicodeString(text, length).toUTF8String(out);
+    return out;
+  };
+  std::string open = mark("quotationStart"), close = mark("quotationEnd");
+  if (U_FAILURE(status) || open.empty() || close.empty()) return {"\u201C", "\u201D"};
+  return {std::move(open), std::move(close)};
+}
+
+}  // namespace
+
+/// The quote between its language's quotation marks, unless it brings its own (a NITF <pq>
+/// often does: “It has exceeded…”), which would double them: a text opening with any of
+/// Unicode's quotation marks (“ „ « » ‹ 「 『 ＂ ...) is set as it is. An apostrophe (’Tis,
+/// ’90s) is no opening mark.
+std::string pull_quote_text(const std::string& text, const std::string& language) {
   UChar32 first = -1;
   int32_t at = 0;
   U8_NEXT(text.data(), at, static_cast<int32_t>(text.size()), first);
   if (first > 0 && first != U'\'' && first != 0x2019 &&
       u_hasBinaryProperty(first, UCHAR_QUOTATION_MARK))
     return text;
-  return "\u201C" + text + "\u201D";
+  const auto [open, close] = quotation_marks(language);
+  return open + text + close;
 }
 
 std::vector<BodyLine> pull_quote_rows(const ComposeContext& context, const lt::PageTemplate& tpl,
@@ -65,7 +102,7 @@ std::vector<BodyLine> pull_quote_rows(const ComposeContext& context, const lt::P
   std::vector<BodyLine> out;
   add_rows(out, 1, style, nullptr, /*rule=*/true);
   for (paragraph::SetLine& line :
-       set_lines(context, style, pull_quote_text(quote.text), measure, false))
+       set_lines(context, style, pull_quote_text(quote.text, context.language), measure, false))
     add_rows(out, rows_per_line, style, &line);
   if (!quote.attribution.empty())
     for (paragraph::SetLine& line : set_lines(context, small, quote.attribution, measure, true))

@@ -17,9 +17,10 @@ namespace broadsheet::compose {
 /// The paragraph number of pull quote `index`'s rows in the flow (no body paragraph has it).
 inline constexpr int kPullQuoteParagraph = 1'000'000;
 
-/// The quote as set: between typographer's quotes (“ ”), unless it opens with a quotation mark
-/// of its own (“ „ « » 「 ...; an apostrophe is none).
-std::string pull_quote_text(const std::string& text);
+/// The quote as set: between the quotation marks of `language` (BCP 47; ICU's locale data:
+/// “ ” in English, « » in French, „ “ in German), unless it opens with a quotation mark of its
+/// own (an apostrophe is none).
+std::string pull_quote_text(const std::string& text, const std::string& language = {});
 
 /// The rows of `quote` (pull quote `index` of its story) at `measure`: a rule row, the quote's
 /// lines each on the last grid row its leading takes, the attribution in the `caption` style

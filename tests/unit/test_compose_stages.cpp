@@ -374,4 +374,9 @@ BOOST_AUTO_TEST_CASE(a_pull_quote_is_quoted_once) {
     BOOST_TEST(pull_quote_text(own) == own);
   BOOST_TEST(pull_quote_text("\u2019Tis the season.") == "\u201C\u2019Tis the season.\u201D");
   BOOST_TEST(pull_quote_text("") == "\u201C\u201D");
+  // Unquoted text takes its language's marks, from ICU's locale data.
+  BOOST_TEST(pull_quote_text("Mot", "fr") == "\u00ABMot\u00BB");
+  BOOST_TEST(pull_quote_text("Wort", "de") == "\u201EWort\u201C");
+  BOOST_TEST(pull_quote_text("\u5F15\u7528", "ja") == "\u300C\u5F15\u7528\u300D");
+  BOOST_TEST(pull_quote_text("Mot", "fr-FR") == "\u00ABMot\u00BB");  // a BCP 47 region
 }
