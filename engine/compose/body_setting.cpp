@@ -260,6 +260,21 @@ std::size_t reset_leading_insets(const ComposeContext& context, const lt::PageTe
   return lead;
 }
 
+/// Text never disappears silently: pull quotes and fact boxes a template has no style for are
+/// not set, and the report says so.
+void warn_unset_insets(const lt::PageTemplate& tpl, const story::Story& story, Warnings& out) {
+  const auto warn = [&](std::size_t count, const char* what, const char* style) {
+    if (count == 0 || tpl.styles.count(style)) return;
+    out.push_back({"inset-not-set", story.file + ": " + std::to_string(count) + " " + what +
+                                        " not set: template '" + tpl.name + "' has no '" + style +
+                                        "' style"});
+  };
+  warn(story.pull_quotes.size(), story.pull_quotes.size() == 1 ? "pull quote" : "pull quotes",
+       "pull_quote");
+  warn(story.fact_boxes.size(), story.fact_boxes.size() == 1 ? "fact box" : "fact boxes",
+       "fact_box");
+}
+
 /// The contact line stays with the last body line.
 void keep_contact_with_body(std::vector<BodyLine>& body) {
   for (std::size_t i = body.size(); i-- > 1;)
@@ -279,6 +294,7 @@ BodySetting set_body(const ComposeContext& context, const lt::PageTemplate& tpl,
   BodySetting out;
   if (!work.is_continuation()) {
     cursor.open_with(opening);
+    warn_unset_insets(tpl, story, out.warnings);
   } else {
     if (work.lines.empty()) return {};
     // The lines are re-used when their measure is this module's (the first body line's: an

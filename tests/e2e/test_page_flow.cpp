@@ -320,3 +320,27 @@ BOOST_AUTO_TEST_CASE(copyfit_shrinks_a_headline_that_would_leave_the_head_outsid
                  s.fit);
     }
 }
+
+// Text never disappears silently: a template with no style for a story's pull quote or fact
+// box does not set them, and says so.
+BOOST_AUTO_TEST_CASE(pull_quotes_and_fact_boxes_a_template_cannot_set_are_reported) {
+  const auto tpl = layout_template::load_template("tests/golden/templates/tabloid.toml");
+  BOOST_REQUIRE(tpl.styles.count("pull_quote") == 0u);
+  BOOST_REQUIRE(tpl.styles.count("fact_box") == 0u);
+  for (const char* file : {"tests/articles/pictures/rail_pull_quote.txt",
+                           "tests/articles/pictures/second_fact_box.txt"}) {
+    const story::Story story = story::read_story(file, {.has_deck = false});
+    static const linebreak::KnuthPlassBreaker breaker;
+    const auto layout = compose::compose_page({test_fonts(), &test_hyphenator(), breaker}, tpl,
+                                              compose::assign_in_order(tpl, {&story}),
+                                              {.date = story::Date{2024, 5, 9}, .page = 1});
+    int warned = 0;
+    for (const auto& w : layout.warnings)
+      if (w.code == "inset-not-set") {
+        ++warned;
+        BOOST_TEST(w.message.find("not set: template 'tabloid' has no") != std::string::npos,
+                   w.message);
+      }
+    BOOST_TEST(warned == 1, file);
+  }
+}
