@@ -331,9 +331,9 @@ BOOST_AUTO_TEST_CASE(pull_quotes_and_fact_boxes_a_template_cannot_set_are_report
                            "tests/articles/pictures/second_fact_box.txt"}) {
     const story::Story story = story::read_story(file, {.has_deck = false});
     static const linebreak::KnuthPlassBreaker breaker;
-    const auto layout = compose::compose_page({test_fonts(), &test_hyphenator(), breaker}, tpl,
-                                              compose::assign_in_order(tpl, {&story}),
-                                              {.date = story::Date{2024, 5, 9}, .page = 1});
+    const auto layout = compose::compose_page(
+        {test_fonts(), &test_hyphenator(), breaker}, tpl, compose::assign_in_order(tpl, {&story}),
+        {.date = story::Date{2024, 5, 9}, .page = 1, .publication = {}});
     int warned = 0;
     for (const auto& w : layout.warnings)
       if (w.code == "inset-not-set") {
