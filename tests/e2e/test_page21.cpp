@@ -205,22 +205,16 @@ BOOST_AUTO_TEST_CASE(check7_text_layer_gives_back_every_word_in_order) {
   if (page21().smart_quotes) story::curl_quotes(story);  // the PDF has typographer's quotes
   // Reading order: the body's words come column by column; rejoin hyphenated line ends.
   const auto& cols = page21().columns;
-  std::vector<PdfWord> body = body_words(words);
-  std::stable_sort(body.begin(), body.end(), [&](const PdfWord& a, const PdfWord& b) {
-    auto col = [&](const PdfWord& w) {
-      for (std::size_t c = 0; c < 4; ++c)
-        if (w.x0 < cols[c].x + cols[c].width) return c;
-      return std::size_t{4};
-    };
-    if (col(a) != col(b)) return col(a) < col(b);
-    if (std::abs(a.y1 - b.y1) > 2) return a.y1 < b.y1;
-    return a.x0 < b.x0;
-  });
+  const auto column_of = [&](const PdfWord& w) {
+    for (std::size_t c = 0; c < 4; ++c)
+      if (w.x0 < cols[c].x + cols[c].width) return c;
+    return std::size_t{4};
+  };
   std::vector<std::string> source;
   for (const auto& p : story.body)
     for (auto& w : words_of(p.text)) source.push_back(w);
   for (auto& w : words_of(story.contact->text)) source.push_back(w);
-  const std::vector<std::string> pdf = rejoined_words(body, source);
+  const std::vector<std::string> pdf = reading_order(body_words(words), column_of, source);
   // Word for word, hyphens included: a compound that lost its hyphen, or a hyphen left in the
   // middle of a word, is a difference.
   BOOST_REQUIRE(pdf.size() == source.size());

@@ -54,6 +54,14 @@ layout_template::PageTemplate three_page_jump(const std::string& jump_align = "l
   return layout_template::parse_template(text, "three_page_jump.toml");
 }
 
+/// page21 with its lead slot no deeper than `max_depth`.
+layout_template::PageTemplate page21_with_shallow_lead(const std::string& max_depth) {
+  const std::string lead = "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]";
+  return layout_template::parse_template(
+      replaced(slurp("templates/page21.toml"), lead, lead + "\nmax_depth = \"" + max_depth + "\""),
+      "shallow_lead.toml");
+}
+
 std::vector<const compose::PlacedLine*> lines_of(const compose::PageLayout& layout,
                                                  const std::string& slot, LineRole role) {
   std::vector<const compose::PlacedLine*> out;
@@ -246,10 +254,7 @@ BOOST_AUTO_TEST_CASE(a_story_slot_at_the_foot_of_the_page_is_set_in_its_fixed_re
 // story is drawn, so nothing reaches into what lies below the slot, and every line of it
 // (headline, deck, body) is reported overset.
 BOOST_AUTO_TEST_CASE(a_head_deeper_than_its_slot_is_overset_whole_never_drawn_past_it) {
-  std::string text = slurp("templates/page21.toml");
-  text = replaced(text, "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]",
-                  "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]\nmax_depth = \"30mm\"");
-  const auto tpl = layout_template::parse_template(text, "shallow_lead.toml");
+  const auto tpl = page21_with_shallow_lead("30mm");
   const story::Story lead = story::read_story(kLead);
   const story::Story rail = story::read_story(kRail, {.has_deck = false});
   const auto layout = compose_stories(tpl, {&lead, &rail});
@@ -297,10 +302,7 @@ BOOST_AUTO_TEST_CASE(a_story_whose_head_does_not_fit_does_not_jump_either) {
 // lets the head into the slot, so the story is on the page (headline and deck; the body, which
 // a slot this shallow cannot hold, is overset and reported).
 BOOST_AUTO_TEST_CASE(copyfit_shrinks_a_headline_that_would_leave_the_head_outside_the_slot) {
-  std::string text = slurp("templates/page21.toml");
-  text = replaced(text, "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]",
-                  "name = \"lead\"\nkind = \"story\"\ncolumns = [1, 4]\nmax_depth = \"54mm\"");
-  const auto tpl = layout_template::parse_template(text, "shallow_lead.toml");
+  const auto tpl = page21_with_shallow_lead("54mm");
   const story::Story lead = story::read_story(kLead);
   const auto as_set = compose_stories(tpl, {&lead});
   BOOST_TEST(lines_of(as_set, "lead", LineRole::Headline).empty());  // overset whole

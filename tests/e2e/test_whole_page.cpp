@@ -264,23 +264,17 @@ BOOST_AUTO_TEST_CASE(check7_every_font_is_embedded) {
 BOOST_AUTO_TEST_CASE(check7_the_text_layer_gives_back_every_word_of_the_lead_in_order) {
   story::Story story = story::read_story(kLead);
   if (tpl().smart_quotes) story::curl_quotes(story);
-  std::vector<PdfWord> body = lead_body_words();
   const auto column_of = [](const PdfWord& w) {
     for (std::size_t c = 0; c < 4; ++c)
       if (w.x0 < right_of(c)) return c;
     return std::size_t{4};
   };
-  std::stable_sort(body.begin(), body.end(), [&](const PdfWord& a, const PdfWord& b) {
-    if (column_of(a) != column_of(b)) return column_of(a) < column_of(b);
-    if (std::abs(a.y1 - b.y1) > 2) return a.y1 < b.y1;
-    return a.x0 < b.x0;
-  });
   std::vector<std::string> source;
   for (const auto& p : story.body)
     for (auto& w : words_of(p.text)) source.push_back(w);
   BOOST_REQUIRE(story.contact);
   for (auto& w : words_of(story.contact->text)) source.push_back(w);
-  const std::vector<std::string> pdf = rejoined_words(body, source);
+  const std::vector<std::string> pdf = reading_order(lead_body_words(), column_of, source);
   BOOST_REQUIRE(pdf.size() == source.size());
   for (std::size_t i = 0; i < source.size(); ++i) BOOST_TEST(pdf[i] == source[i]);
 }
