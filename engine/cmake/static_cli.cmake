@@ -1,0 +1,24 @@
+# The CLI links the libraries only it and the engine use (ICU, toml++, pugixml, libhyphen,
+# libjpeg) and the C++ runtime statically. On the machine Broadsheet is measured on, mapping
+# and relocating each shared library costs a process ~0.4 ms, and a `broadsheet render` is a
+# short process: eight fewer libraries make page21 ~2.5-5 ms faster (tests/bench/README.md).
+# HarfBuzz, FreeType, Cairo and GLib stay shared: every program that draws text loads them (the
+# floor program too). The engine library, the tests and the print module are unchanged. Off in
+# sanitized and fuzz builds, which want every library instrumented the same way.
+option(BROADSHEET_STATIC_CLI "Link the CLI's own libraries and the C++ runtime statically" ON)
+if(NOT BROADSHEET_STATIC_CLI OR BROADSHEET_SANITIZE OR BROADSHEET_FUZZ)
+  return()
+endif()
+
+# Debian's -dev packages ship the archives beside the shared libraries. ICU's code needs its
+# data linked in too: the shared libicudata would be copied whole into the program at start.
+set(static_archives "")
+foreach(name icuuc icudata pugixml hyphen jpeg)
+  find_library(BROADSHEET_STATIC_${name} NAMES lib${name}.a REQUIRED)
+  list(APPEND static_archives "${BROADSHEET_STATIC_${name}}")
+endforeach()
+target_sources(broadsheet PRIVATE "${PROJECT_SOURCE_DIR}/engine/cli/link/toml_implementation.cpp")
+# The engine library again, then the archives: the linker takes what the engine needs from
+# them, and drops the shared libraries that come later on the line (--as-needed) as unneeded.
+target_link_libraries(broadsheet PRIVATE broadsheet_engine ${static_archives})
+target_link_options(broadsheet PRIVATE LINKER:--as-needed -static-libstdc++ -static-libgcc)
