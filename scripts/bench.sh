@@ -16,7 +16,7 @@ if [[ "${1:-}" == edition ]]; then
   shift
 fi
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBROADSHEET_BENCHMARKS=ON >/dev/null
-cmake --build "$build" -j2 --target broadsheet bench_page bench_floor >/dev/null
+cmake --build "$build" -j2 --target broadsheet bench_page bench_floor bench_floor_static >/dev/null
 cd "$root"
 if [[ "$mode" == edition ]]; then
   exec python3 "$root/scripts/bench_processes.py" "$build" "$root" "${1:-9}" --edition-only

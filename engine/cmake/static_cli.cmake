@@ -6,9 +6,11 @@
 # floor program too). The engine library, the tests and the print module are unchanged. Off in
 # sanitized and fuzz builds, which want every library instrumented the same way.
 option(BROADSHEET_STATIC_CLI "Link the CLI's own libraries and the C++ runtime statically" ON)
+set(BROADSHEET_CLI_IS_STATIC OFF)  # for the tests (test_cli checks what the program loads)
 if(NOT BROADSHEET_STATIC_CLI OR BROADSHEET_SANITIZE OR BROADSHEET_FUZZ)
   return()
 endif()
+set(BROADSHEET_CLI_IS_STATIC ON)
 
 # Debian's -dev packages ship the archives beside the shared libraries. ICU's code needs its
 # data linked in too: the shared libicudata would be copied whole into the program at start.
