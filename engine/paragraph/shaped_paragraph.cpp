@@ -199,4 +199,22 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
   return para;
 }
 
+ShapedParagraph with_tracking(const font::FontRegistry& fonts, const ShapedParagraph& untracked,
+                              double tracking) {
+  ShapedParagraph p = untracked;
+  p.style.tracking = tracking;
+  const double size = p.style.size;
+  const double added = tracking * size;  // as shape_text() adds it to each advance
+  for (ShapedWord& word : p.words) {
+    for (shape::ShapedGlyph& g : word.run.glyphs) g.advance += added;
+    // Wider words may need breaks of last resort that narrower ones did not.
+    std::erase_if(word.breaks, [](const WordBreak& b) { return b.emergency; });
+    add_emergency_breaks(word, std::string_view(p.text).substr(word.begin, word.end - word.begin),
+                         size);
+  }
+  for (shape::ShapedGlyph& g : p.hyphen.glyphs) g.advance += added;
+  p.space_width = shape_text(fonts, p.style.font, size, " ", shape_options(p.style)).width();
+  return p;
+}
+
 }  // namespace broadsheet::paragraph

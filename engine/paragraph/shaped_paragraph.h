@@ -94,6 +94,12 @@ shape::ShapeOptions shape_options(const ParagraphStyle& style);
 ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyphenator* hyphenator,
                                 const std::string& text, const ParagraphStyle& style);
 
+/// `untracked` (shaped with no tracking) with `tracking` em after every glyph: what
+/// shape_paragraph() gives at that tracking, bit for bit, without shaping again (a copyfit's
+/// letter-spacing trials). Not for solid-set CJK, whose edge trims are measured while shaping.
+ShapedParagraph with_tracking(const font::FontRegistry& fonts, const ShapedParagraph& untracked,
+                              double tracking);
+
 /// The paragraph style for a template text style.
 ParagraphStyle paragraph_style(const font::FontRegistry& fonts,
                                const layout_template::TextStyle& style);

@@ -45,8 +45,10 @@ void add_features(std::string_view list, std::vector<hb_feature_t>& features) {
   }
 }
 
-ShapedRun shape_uncached(const font::FontRegistry& fonts, font::FontId font_id, double size,
-                         std::string_view text, const ShapeOptions& options) {
+/// The word in font units: advances and offsets as HarfBuzz gives them (an unscaled font), no
+/// tracking. scaled() makes points of them.
+ShapedRun shape_in_font_units(const font::FontRegistry& fonts, font::FontId font_id,
+                              std::string_view text, const ShapeOptions& options) {
   const font::Font& font = fonts.font(font_id);
   const CHandle<hb_buffer_t, hb_buffer_destroy> buffer(hb_buffer_create());
   hb_buffer_add_utf8(buffer.get(), text.data(), static_cast<int>(text.size()), 0,
@@ -70,21 +72,31 @@ ShapedRun shape_uncached(const font::FontRegistry& fonts, font::FontId font_id, 
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer.get(), &count);
-  const double scale = size / font.units_per_em();
-  const double tracking = options.tracking * size;
-
   ShapedRun run;
   run.font = font_id;
-  run.size = size;
   run.text = std::string(text);
   run.glyphs.reserve(count);
   for (unsigned i = 0; i < count; ++i) {
     const auto flags = hb_glyph_info_get_glyph_flags(&info[i]);
-    run.glyphs.push_back({info[i].codepoint, info[i].cluster, pos[i].x_advance * scale + tracking,
-                          pos[i].x_offset * scale, pos[i].y_offset * scale,
+    run.glyphs.push_back({info[i].codepoint, info[i].cluster, double(pos[i].x_advance),
+                          double(pos[i].x_offset), double(pos[i].y_offset),
                           (flags & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0, font_id, 0});
   }
   return run;
+}
+
+/// `units` at `size` points with `tracking` em after every glyph (the same arithmetic, and so
+/// the same bits, as scaling while shaping).
+ShapedRun scaled(ShapedRun units, const font::Font& font, double size, double tracking_em) {
+  const double scale = size / font.units_per_em();
+  const double tracking = tracking_em * size;
+  units.size = size;
+  for (ShapedGlyph& g : units.glyphs) {
+    g.advance = g.advance * scale + tracking;
+    g.x_offset *= scale;
+    g.y_offset *= scale;
+  }
+  return units;
 }
 
 }  // namespace
@@ -92,10 +104,10 @@ ShapedRun shape_uncached(const font::FontRegistry& fonts, font::FontId font_id, 
 ShapedRun shape_text(const font::FontRegistry& fonts, font::FontId font_id, double size,
                      std::string_view text, const ShapeOptions& options) {
   WordShapeCache* cache = fonts.word_shapes();
-  ShapedRun run = cache == nullptr ? shape_uncached(fonts, font_id, size, text, options)
-                                   : cache->find_or_shape(font_id, size, text, options, [&] {
-                                       return shape_uncached(fonts, font_id, size, text, options);
-                                     });
+  const auto shape = [&] { return shape_in_font_units(fonts, font_id, text, options); };
+  ShapedRun run =
+      scaled(cache == nullptr ? shape() : cache->find_or_shape(font_id, text, options, shape),
+             fonts.font(font_id), size, options.tracking);
   if (options.bidi_level != 0)
     for (ShapedGlyph& g : run.glyphs) g.level = options.bidi_level;
   return run;

@@ -8,8 +8,6 @@ std::size_t WordShapeCache::KeyHash::operator()(const Key& key) const {
   std::size_t h = std::hash<std::string>{}(key.text);
   const auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
   mix(std::hash<int>{}(key.font));
-  mix(std::hash<double>{}(key.size));
-  mix(std::hash<double>{}(key.tracking));
   mix(static_cast<std::size_t>(key.kerning) * 4 + static_cast<std::size_t>(key.ligatures) * 2 +
       static_cast<std::size_t>(key.right_to_left));
   mix(key.script);
@@ -18,19 +16,11 @@ std::size_t WordShapeCache::KeyHash::operator()(const Key& key) const {
   return h;
 }
 
-ShapedRun WordShapeCache::find_or_shape(font::FontId font, double size, std::string_view text,
+ShapedRun WordShapeCache::find_or_shape(font::FontId font, std::string_view text,
                                         const ShapeOptions& options,
-                                        const std::function<ShapedRun()>& shape) {
-  Key key{font,
-          size,
-          options.tracking,
-          options.kerning,
-          options.ligatures,
-          options.right_to_left,
-          options.script,
-          options.features,
-          options.language,
-          std::string(text)};
+                                        const std::function<ShapedRun()>& shape_units) {
+  Key key{font,           options.kerning,  options.ligatures, options.right_to_left,
+          options.script, options.features, options.language,  std::string(text)};
   std::shared_ptr<const ShapedRun> found;
   {
     const std::shared_lock lock(mutex_);
@@ -42,7 +32,7 @@ ShapedRun WordShapeCache::find_or_shape(font::FontId font, double size, std::str
   }
   // Shaped outside the lock: threads shape different words at once; two threads that shape
   // the same word both get the same glyphs, and the first one stored is kept.
-  auto run = std::make_shared<const ShapedRun>(shape());
+  auto run = std::make_shared<const ShapedRun>(shape_units());
   const std::unique_lock lock(mutex_);
   if (runs_.size() >= capacity_) runs_.clear();
   runs_.try_emplace(std::move(key), run);

@@ -1,8 +1,10 @@
 #pragma once
 // Shaped words, remembered (as Android's minikin does): a newspaper page shapes "the", "of" and
 // "said" dozens of times, copyfit and editions shape the same words again and again. Keyed by
-// everything that changes the result: face, size, features (kerning, ligatures and the style's
-// own), tracking, language, script, direction and the text.
+// everything that changes which glyphs HarfBuzz picks and where: face, features (kerning,
+// ligatures and the style's own), language, script, direction and the text. Not by size or
+// tracking: a word is kept in font units, and scaled and tracked on the way out, so that a
+// copyfit trying 130 headline sizes and four letter spacings shapes each word once.
 // One cache per font registry, shared by the threads that share the registry.
 
 #include <atomic>
@@ -25,9 +27,10 @@ class WordShapeCache {
   /// edition refills it with the words it uses).
   explicit WordShapeCache(std::size_t capacity = 20000) : capacity_(capacity) {}
 
-  /// The run for these settings, from the cache or made by `shape` (and then remembered).
-  ShapedRun find_or_shape(font::FontId font, double size, std::string_view text,
-                          const ShapeOptions& options, const std::function<ShapedRun()>& shape);
+  /// The run for these settings in font units (advances and offsets unscaled, no tracking),
+  /// from the cache or made by `shape_units` (and then remembered).
+  ShapedRun find_or_shape(font::FontId font, std::string_view text, const ShapeOptions& options,
+                          const std::function<ShapedRun()>& shape_units);
 
   std::size_t size() const;
   std::size_t hits() const;
@@ -36,7 +39,6 @@ class WordShapeCache {
  private:
   struct Key {
     font::FontId font = 0;
-    double size = 0, tracking = 0;
     bool kerning = true, ligatures = true, right_to_left = false;
     std::uint32_t script = 0;
     std::string features, language;

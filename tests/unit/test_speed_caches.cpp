@@ -162,11 +162,32 @@ BOOST_AUTO_TEST_CASE(cached_words_are_the_words_shaping_gives) {
     BOOST_TEST(first.glyphs[i].id == again.glyphs[i].id);
     BOOST_TEST(first.glyphs[i].advance == again.glyphs[i].advance);
   }
-  // Another size, or features off, is another word.
+  // Another size, or letter spacing, is the same word scaled and tracked, not shaped again (a
+  // copyfit tries many of both); features off is another word.
   const shape::ShapedRun bigger = shape::shape_text(fonts, 0, 19, "officially");
+  BOOST_TEST(cache.hits() == hits + 2);
+  BOOST_TEST(bigger.size == 19);
   BOOST_TEST(bigger.width() == first.width() * 2, boost::test_tools::tolerance(1e-9));
+  const shape::ShapedRun tracked =
+      shape::shape_text(fonts, 0, 9.5, "officially", {.tracking = 0.02});
+  BOOST_TEST(cache.hits() == hits + 3);
+  BOOST_REQUIRE_EQUAL(tracked.glyphs.size(), first.glyphs.size());
+  for (std::size_t i = 0; i < first.glyphs.size(); ++i)
+    BOOST_TEST(tracked.glyphs[i].advance == first.glyphs[i].advance + 0.02 * 9.5,
+               boost::test_tools::tolerance(1e-12));
   const shape::ShapedRun no_ligatures =
       shape::shape_text(fonts, 0, 9.5, "officially", {.ligatures = false});
   BOOST_TEST(no_ligatures.glyphs.size() == std::string("officially").size());
-  BOOST_TEST(cache.hits() == hits + 1);
+  BOOST_TEST(cache.hits() == hits + 3);
+  // What the cache gives is what shaping without it gives, bit for bit, at every size.
+  for (const double size : {7.0, 9.5, 36.5, 52.0}) {
+    const shape::ShapedRun cached = shape::shape_text(fonts, 0, size, "Wavering");
+    cache.clear();
+    const shape::ShapedRun fresh = shape::shape_text(fonts, 0, size, "Wavering");
+    BOOST_REQUIRE_EQUAL(cached.glyphs.size(), fresh.glyphs.size());
+    for (std::size_t i = 0; i < fresh.glyphs.size(); ++i) {
+      BOOST_TEST(cached.glyphs[i].advance == fresh.glyphs[i].advance);
+      BOOST_TEST(cached.glyphs[i].x_offset == fresh.glyphs[i].x_offset);
+    }
+  }
 }
