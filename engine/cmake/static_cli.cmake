@@ -10,15 +10,20 @@ set(BROADSHEET_CLI_IS_STATIC OFF)  # for the tests (test_cli checks what the pro
 if(NOT BROADSHEET_STATIC_CLI OR BROADSHEET_SANITIZE OR BROADSHEET_FUZZ)
   return()
 endif()
-set(BROADSHEET_CLI_IS_STATIC ON)
 
-# Debian's -dev packages ship the archives beside the shared libraries. ICU's code needs its
+# Debian's -dev packages ship the archives beside the shared libraries (elsewhere they may be
+# missing: then the CLI links the shared ones, as with the option off). ICU's code needs its
 # data linked in too: the shared libicudata would be copied whole into the program at start.
 set(static_archives "")
 foreach(name icuuc icudata pugixml hyphen jpeg)
-  find_library(BROADSHEET_STATIC_${name} NAMES lib${name}.a REQUIRED)
+  find_library(BROADSHEET_STATIC_${name} NAMES lib${name}.a)
+  if(NOT BROADSHEET_STATIC_${name})
+    message(STATUS "lib${name}.a not found: the broadsheet program links shared libraries")
+    return()
+  endif()
   list(APPEND static_archives "${BROADSHEET_STATIC_${name}}")
 endforeach()
+set(BROADSHEET_CLI_IS_STATIC ON)
 target_sources(broadsheet PRIVATE "${PROJECT_SOURCE_DIR}/engine/cli/link/toml_implementation.cpp")
 # The engine library again, then the archives: the linker takes what the engine needs from
 # them, and drops the shared libraries that come later on the line (--as-needed) as unneeded.
@@ -26,4 +31,8 @@ target_link_libraries(broadsheet PRIVATE broadsheet_engine ${static_archives})
 target_link_options(broadsheet PRIVATE LINKER:--as-needed -static-libstdc++ -static-libgcc)
 # ICU's tables bring ~10,000 pointers that the loader relocates at every start (the program is
 # position independent); packed as RELR (glibc 2.36, binutils 2.38) they cost ~3 ms less.
-target_link_options(broadsheet PRIVATE LINKER:-z,pack-relative-relocs)
+include(CheckLinkerFlag)
+check_linker_flag(CXX "LINKER:-z,pack-relative-relocs" BROADSHEET_LINKER_HAS_RELR)
+if(BROADSHEET_LINKER_HAS_RELR)
+  target_link_options(broadsheet PRIVATE LINKER:-z,pack-relative-relocs)
+endif()

@@ -51,25 +51,23 @@ const PreparedParagraph& ParagraphCache::get(const font::FontRegistry& fonts,
   const std::string key = key_of(text, style, indent_first_line, hyphenator);
   auto it = entries_.find(key);
   if (it != entries_.end()) return it->second;
-  // Shaped once with no tracking, then tracked: letter-spacing trials shape nothing again
-  // (solid-set CJK, whose edge trims are measured while shaping, is shaped at each tracking).
-  ParagraphStyle untracked = style;
-  untracked.tracking = 0;
-  const std::string untracked_key = shape_key_of(text, untracked, hyphenator);
-  auto shaped = shaped_.find(untracked_key);
-  if (shaped == shaped_.end())
-    shaped =
-        shaped_.emplace(untracked_key, shape_paragraph(fonts, hyphenator, text, untracked)).first;
-  if (style.tracking != 0) {
-    const std::string shape_key = shape_key_of(text, style, hyphenator);
-    auto tracked = shaped_.find(shape_key);
-    if (tracked == shaped_.end())
-      tracked = shaped_
-                    .emplace(shape_key, shaped->second.cjk_solid
-                                            ? shape_paragraph(fonts, hyphenator, text, style)
-                                            : with_tracking(fonts, shaped->second, style.tracking))
-                    .first;
-    shaped = tracked;
+  // Shaped once with no tracking, then tracked: letter-spacing trials shape nothing again.
+  // Solid-set CJK, whose edge trims are measured while shaping, is shaped at each tracking.
+  const std::string shape_key = shape_key_of(text, style, hyphenator);
+  auto shaped = shaped_.find(shape_key);
+  if (shaped == shaped_.end()) {
+    if (style.tracking == 0 || sets_cjk_solid(text)) {
+      shaped = shaped_.emplace(shape_key, shape_paragraph(fonts, hyphenator, text, style)).first;
+    } else {
+      ParagraphStyle untracked = style;
+      untracked.tracking = 0;
+      const std::string untracked_key = shape_key_of(text, untracked, hyphenator);
+      auto base = shaped_.find(untracked_key);
+      if (base == shaped_.end())
+        base = shaped_.emplace(untracked_key, shape_paragraph(fonts, hyphenator, text, untracked))
+                   .first;
+      shaped = shaped_.emplace(shape_key, with_tracking(fonts, base->second, style.tracking)).first;
+    }
   }
   PreparedParagraph prepared{shaped->second, {}};
   prepared.shaped.style = style;  // the same shaping; the items read the rest of the style

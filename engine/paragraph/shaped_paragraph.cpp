@@ -135,6 +135,12 @@ shape::ShapeOptions shape_options(const ParagraphStyle& style) {
           .language = style.language};
 }
 
+bool sets_cjk_solid(std::string_view text) {
+  for (const text::CodePoint& c : text::decode_utf8(text))
+    if (text::is_cjk_solid(c.value)) return true;
+  return false;
+}
+
 ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyphenator* hyphenator,
                                 const std::string& text, const ParagraphStyle& style) {
   ShapedParagraph para;
@@ -143,11 +149,7 @@ ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyp
   para.itemization =
       shape::itemize(fonts, style.font, text, style.styled, style.language, style.direction);
   const shape::ShapeOptions options = shape_options(style);
-  for (const text::CodePoint& c : text::decode_utf8(text))
-    if (text::is_cjk_solid(c.value)) {
-      para.cjk_solid = true;
-      break;
-    }
+  para.cjk_solid = sets_cjk_solid(text);
   if (para.cjk_solid) para.half_width = text::compressed_pairs(text);
   para.space_width = shape_text(fonts, style.font, style.size, " ", options).width();
   para.hyphen = shape_text(fonts, style.font, style.size, "-", options);

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "font/font_registry.h"
@@ -93,6 +94,9 @@ shape::ShapeOptions shape_options(const ParagraphStyle& style);
 /// `hyphenator` may be null when the style does not hyphenate.
 ShapedParagraph shape_paragraph(const font::FontRegistry& fonts, const text::Hyphenator* hyphenator,
                                 const std::string& text, const ParagraphStyle& style);
+
+/// True when `text` has Chinese or Japanese set solid (ShapedParagraph::cjk_solid).
+bool sets_cjk_solid(std::string_view text);
 
 /// `untracked` (shaped with no tracking) with `tracking` em after every glyph: what
 /// shape_paragraph() gives at that tracking, bit for bit, without shaping again (a copyfit's

@@ -179,15 +179,17 @@ BOOST_AUTO_TEST_CASE(cached_words_are_the_words_shaping_gives) {
       shape::shape_text(fonts, 0, 9.5, "officially", {.ligatures = false});
   BOOST_TEST(no_ligatures.glyphs.size() == std::string("officially").size());
   BOOST_TEST(cache.hits() == hits + 3);
-  // What the cache gives is what shaping without it gives, bit for bit, at every size.
+  // Cached words are scaled and tracked as shaping did it: font units times size / units per
+  // em, plus tracking times size (the words at 1000 pt are the font's units: upem is 1000).
+  BOOST_REQUIRE_EQUAL(fonts.font(0).units_per_em(), 1000u);
+  const shape::ShapedRun units = shape::shape_text(fonts, 0, 1000, "Wavering");
   for (const double size : {7.0, 9.5, 36.5, 52.0}) {
-    const shape::ShapedRun cached = shape::shape_text(fonts, 0, size, "Wavering");
-    cache.clear();
-    const shape::ShapedRun fresh = shape::shape_text(fonts, 0, size, "Wavering");
-    BOOST_REQUIRE_EQUAL(cached.glyphs.size(), fresh.glyphs.size());
-    for (std::size_t i = 0; i < fresh.glyphs.size(); ++i) {
-      BOOST_TEST(cached.glyphs[i].advance == fresh.glyphs[i].advance);
-      BOOST_TEST(cached.glyphs[i].x_offset == fresh.glyphs[i].x_offset);
+    const shape::ShapedRun run = shape::shape_text(fonts, 0, size, "Wavering", {.tracking = 0.01});
+    BOOST_REQUIRE_EQUAL(run.glyphs.size(), units.glyphs.size());
+    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+      BOOST_TEST(run.glyphs[i].advance ==
+                 units.glyphs[i].advance * (size / 1000.0) + 0.01 * size);  // exactly
+      BOOST_TEST(run.glyphs[i].x_offset == units.glyphs[i].x_offset * (size / 1000.0));
     }
   }
 }
