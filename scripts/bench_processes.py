@@ -154,15 +154,13 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out.pdf")
         a1, a10, a40 = (article_times(source, n, tmp) for n in (1, 10, 40))
+        floor_args = [os.path.join(source, "fonts/texgyretermes-regular.otf"), article, out]
         long_args = ["--template", four, "-o", out, "--date", "2015-12-17", "--page", "1",
                      "--allow-overset"]
         commands = {
-            "floor": [os.path.join(build, "bench_floor"),
-                      os.path.join(source, "fonts/texgyretermes-regular.otf"), article, out],
+            "floor": [os.path.join(build, "bench_floor")] + floor_args,
             # the floor linked as broadsheet is (static C++ runtime): the fairer baseline
-            "floor static": [os.path.join(build, "bench_floor_static"),
-                             os.path.join(source, "fonts/texgyretermes-regular.otf"), article,
-                             out],
+            "floor static": [os.path.join(build, "bench_floor_static")] + floor_args,
             "page21": [cli, "render", article, "--template", page21, "-o", out],
             "page21 --fit": [cli, "render", article, "--template", page21, "-o", out, "--fit"],
             "text 1x": [cli, "render", a1] + long_args,

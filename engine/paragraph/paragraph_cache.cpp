@@ -44,6 +44,25 @@ std::string shape_key_of(const std::string& text, const ParagraphStyle& s,
 
 }  // namespace
 
+const ShapedParagraph& ParagraphCache::shaped(const font::FontRegistry& fonts,
+                                              const text::Hyphenator* hyphenator,
+                                              const std::string& text,
+                                              const ParagraphStyle& style) {
+  const std::string key = shape_key_of(text, style, hyphenator);
+  if (const auto it = shaped_.find(key); it != shaped_.end()) return it->second;
+  // Shaped once with no tracking, then tracked: letter-spacing trials shape nothing again.
+  // Solid-set CJK, whose edge trims are measured while shaping, is shaped at each tracking.
+  ShapedParagraph made;
+  if (style.tracking == 0 || sets_cjk_solid(text)) {
+    made = shape_paragraph(fonts, hyphenator, text, style);
+  } else {
+    ParagraphStyle untracked = style;
+    untracked.tracking = 0;
+    made = with_tracking(fonts, shaped(fonts, hyphenator, text, untracked), style.tracking);
+  }
+  return shaped_.emplace(key, std::move(made)).first->second;  // std::map: references hold
+}
+
 const PreparedParagraph& ParagraphCache::get(const font::FontRegistry& fonts,
                                              const text::Hyphenator* hyphenator,
                                              const std::string& text, const ParagraphStyle& style,
@@ -51,25 +70,7 @@ const PreparedParagraph& ParagraphCache::get(const font::FontRegistry& fonts,
   const std::string key = key_of(text, style, indent_first_line, hyphenator);
   auto it = entries_.find(key);
   if (it != entries_.end()) return it->second;
-  // Shaped once with no tracking, then tracked: letter-spacing trials shape nothing again.
-  // Solid-set CJK, whose edge trims are measured while shaping, is shaped at each tracking.
-  const std::string shape_key = shape_key_of(text, style, hyphenator);
-  auto shaped = shaped_.find(shape_key);
-  if (shaped == shaped_.end()) {
-    if (style.tracking == 0 || sets_cjk_solid(text)) {
-      shaped = shaped_.emplace(shape_key, shape_paragraph(fonts, hyphenator, text, style)).first;
-    } else {
-      ParagraphStyle untracked = style;
-      untracked.tracking = 0;
-      const std::string untracked_key = shape_key_of(text, untracked, hyphenator);
-      auto base = shaped_.find(untracked_key);
-      if (base == shaped_.end())
-        base = shaped_.emplace(untracked_key, shape_paragraph(fonts, hyphenator, text, untracked))
-                   .first;
-      shaped = shaped_.emplace(shape_key, with_tracking(fonts, base->second, style.tracking)).first;
-    }
-  }
-  PreparedParagraph prepared{shaped->second, {}};
+  PreparedParagraph prepared{shaped(fonts, hyphenator, text, style), {}};
   prepared.shaped.style = style;  // the same shaping; the items read the rest of the style
   prepared.items = build_items(prepared.shaped, indent_first_line);
   return entries_.emplace(key, std::move(prepared)).first->second;

@@ -3,7 +3,8 @@
 // headline sizes or looseness, and must not reshape text that has not changed. Two levels: the
 // shaped paragraph (words, glyphs, break points) depends only on the text, face, size, tracking
 // and hyphenation; the items also on justification, alignment and indent. A new looseness
-// builds new items from the shaped paragraph it already has.
+// builds new items from the shaped paragraph it already has, a new tracking derives its shaped
+// paragraph from the untracked one.
 
 #include <map>
 #include <string>
@@ -22,6 +23,10 @@ class ParagraphCache {
   std::size_t size() const { return entries_.size(); }
 
  private:
+  /// The shaped paragraph for this text and style, made on first use.
+  const ShapedParagraph& shaped(const font::FontRegistry& fonts, const text::Hyphenator* hyphenator,
+                                const std::string& text, const ParagraphStyle& style);
+
   std::map<std::string, PreparedParagraph> entries_;
   std::map<std::string, ShapedParagraph> shaped_;
 };
