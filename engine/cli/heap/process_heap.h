@@ -1,0 +1,23 @@
+#pragma once
+// The broadsheet program's heap, set up before anything else runs in main(). The library leaves
+// an embedding program's allocator alone: this is for the short-lived CLI process only.
+
+#include <cstddef>
+#include <cstdint>
+
+namespace broadsheet::cli {
+
+/// Where set_up_process_heap() put the heap: what is allocated next starts at `next_block`,
+/// and [marked_start, marked_start + marked_bytes) is marked for transparent huge pages.
+/// All zero when glibc's allocator is not the one in use (a sanitizer's, say): nothing is done.
+struct ProcessHeap {
+  std::uintptr_t next_block = 0;
+  std::uintptr_t marked_start = 0;
+  std::size_t marked_bytes = 0;
+};
+
+/// Keeps large blocks in the heap and steers the heap onto transparent huge pages (the why is
+/// in process_heap.cpp). Call once, first thing in main(), before any other thread starts.
+ProcessHeap set_up_process_heap();
+
+}  // namespace broadsheet::cli
