@@ -168,7 +168,7 @@ class PageComposer {
       continued_on = "Continued on page " + std::to_string(first_page_number() + target_page - 1);
     }
     // Every text of the story in its language and direction; its columns in its order.
-    const ComposeContext context = story_context(context_, tpl_, slot, *work.story);
+    ComposeContext context = story_context(context_, tpl_, slot, *work.story);
     ModuleRegion story_region = region;
     story_region.fills_from_right = columns_fill_from_right(context, slot);
     CopyfitResult fit;
@@ -176,6 +176,10 @@ class PageComposer {
     // the lower story is the one fitted to the foot.
     const std::string under = slot.depth > 0 ? std::string() : slot_with_story_below(slot);
     const bool copyfit = options_.copyfit && !work.is_continuation() && under.empty();
+    // The trials shape each paragraph once; the story is then set from the same shaped
+    // paragraphs (the cache gives what shaping gives, bit for bit).
+    paragraph::ParagraphCache shaped_in_trials;
+    if (copyfit && context.cache == nullptr) context.cache = &shaped_in_trials;
     if (copyfit) fit = find_copyfit(context, tpl_, slot, *work.story, story_region, grid_);
     if (options_.copyfit && !work.is_continuation() && !under.empty())
       fit.summary = "kept as set: the story of slot '" + under + "' below it fills the rest";

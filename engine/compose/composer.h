@@ -51,6 +51,9 @@ struct ComposeContext {
   /// which every text of the story is set in, and its direction.
   std::string language{};
   text::BaseDirection direction = text::BaseDirection::Auto;
+  /// Copyfit trials: display blocks are broken into lines but not set (their lines are empty;
+  /// a trial reads only how many there are).
+  bool measure_only = false;
 };
 
 /// Lays out one page: the folio, each assigned story in its slot, placeholders for the rest.

@@ -233,11 +233,13 @@ class CopyfitSearch {
 CopyfitResult find_copyfit(const ComposeContext& context, const lt::PageTemplate& tpl,
                            const lt::Slot& slot, const story::Story& story,
                            const ModuleRegion& region, const BaselineGrid& grid) {
-  // Every trial re-composes the story: shape each paragraph once for all of them.
-  paragraph::ParagraphCache cache;
-  ComposeContext cached = context;
-  cached.cache = &cache;
-  const Trials trials(cached, tpl, slot, story, region, grid);
+  // Every trial re-composes the story: shape each paragraph once for all of them (in the
+  // caller's cache when it gives one). Trials only count lines: display blocks are not set.
+  paragraph::ParagraphCache own_cache;
+  ComposeContext measuring = context;
+  if (measuring.cache == nullptr) measuring.cache = &own_cache;
+  measuring.measure_only = true;
+  const Trials trials(measuring, tpl, slot, story, region, grid);
   return CopyfitSearch(trials, tpl, slot, story).run();
 }
 

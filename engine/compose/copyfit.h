@@ -17,6 +17,8 @@ struct CopyfitResult {
 };
 
 /// Searches the choices for a fill of `region`; the story is composed on scratch surfaces only.
+/// Paragraphs are shaped into `context.cache` when it has one (the caller then sets the story
+/// from it), else into a cache of the search's own.
 CopyfitResult find_copyfit(const ComposeContext& context, const layout_template::PageTemplate& tpl,
                            const layout_template::Slot& slot, const story::Story& story,
                            const ModuleRegion& region, const BaselineGrid& grid);

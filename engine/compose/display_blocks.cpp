@@ -45,6 +45,10 @@ DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyl
     block.fits = false;
     balanced = linebreak::GreedyBreaker().break_lines(prepared.items.list, {{measure}});
   }
+  if (context.measure_only) {
+    block.lines.resize(balanced->lines.size());
+    return block;
+  }
   block.lines =
       paragraph::set_lines(context.fonts, prepared.shaped, prepared.items, balanced->lines);
   return block;

@@ -39,6 +39,7 @@ struct DisplayBlocks {
 /// Sets `text` in `style` at `size` in at most `max_lines` (at least `min_lines`) balanced
 /// lines of `measure`; a block that needs more lines is set greedily and marked as not fitting.
 /// A style with `uppercase` sets the text in capitals by the case rules of `language`.
+/// With `context.measure_only` the lines are counted, not set: `lines` holds empty lines.
 DisplayBlock set_display_block(const ComposeContext& context,
                                const layout_template::TextStyle& style, LineRole role,
                                const std::string& text, double size, double measure, int max_lines,

@@ -8,6 +8,13 @@ namespace broadsheet::linebreak {
 
 namespace {
 
+/// One row of the balancing table: cost[k] is the least sum of squared slack of the lines so
+/// far, the last ending at breaks[k]; from[k] is where the line before it ended.
+struct BalanceRow {
+  std::vector<double> cost;
+  std::vector<std::size_t> from;
+};
+
 std::optional<BreakResult> balance(const ItemList& items, double measure, int min_lines,
                                    int max_lines, bool inside_words) {
   // Candidate breaks: between words (zero penalty) and, if allowed, inside words.
@@ -17,51 +24,64 @@ std::optional<BreakResult> balance(const ItemList& items, double measure, int mi
   if (breaks.empty()) return std::nullopt;
   const std::size_t n = breaks.size();
   const double inf = std::numeric_limits<double>::infinity();
-  // The line from the break after `prev` (SIZE_MAX = paragraph start) to breaks[k].
   const std::size_t none = static_cast<std::size_t>(-1);
-  auto line = [&](std::size_t prev, std::size_t k) {
-    const std::size_t start =
-        prev == none ? items.line_start_after(none) : items.line_start_after(breaks[prev]);
-    return measure_line(items, start, breaks[k], measure);
-  };
   auto forced = [&](std::size_t k) { return items[breaks[k]].penalty <= -kInfinitePenalty; };
-
-  for (int lines = std::max(min_lines, 1); lines <= max_lines; ++lines) {
-    const std::size_t count = static_cast<std::size_t>(lines);
-    // cost[l][k]: the least sum of squared slack of l + 1 lines, the last ending at breaks[k].
-    std::vector<std::vector<double>> cost(count, std::vector<double>(n, inf));
-    std::vector<std::vector<std::size_t>> from(count, std::vector<std::size_t>(n, none));
-    for (std::size_t l = 0; l < count; ++l) {
-      for (std::size_t k = 0; k < n; ++k) {
-        if (l + 1 < count && forced(k)) continue;  // only the last line ends the paragraph
-        const std::size_t first_prev = l == 0 ? none : 0;
-        for (std::size_t p = first_prev; p == none || p < k; p = (p == none ? k : p + 1)) {
-          const double before = p == none ? 0.0 : cost[l - 1][p];
-          if (before == inf) continue;
-          const BrokenLine candidate = line(p, k);
-          if (candidate.natural_width > measure + 1e-6) continue;
-          const double slack = measure - candidate.natural_width;
-          if (before + slack * slack < cost[l][k]) {
-            cost[l][k] = before + slack * slack;
-            from[l][k] = p;
-          }
-          if (p == none) break;
+  if (!forced(n - 1)) return std::nullopt;  // no line count ends the paragraph
+  // starts[0]: the paragraph's first item; starts[p + 1]: the first item after breaks[p].
+  std::vector<std::size_t> starts(n + 1);
+  starts[0] = items.line_start_after(none);
+  for (std::size_t p = 0; p < n; ++p) starts[p + 1] = items.line_start_after(breaks[p]);
+  // The natural width of the line from `start` to breaks[k], as measure_line gives it.
+  auto natural = [&](std::size_t start, std::size_t k) {
+    const Item& end = items[breaks[k]];
+    double width = items.width(start, breaks[k]);
+    if (end.kind == ItemKind::Penalty) width += end.width;
+    return width;
+  };
+  // The next line's row from the row above (null: the first line); only a `last` line may end
+  // at a forced break (the paragraph's end).
+  auto next_row = [&](const BalanceRow* above, bool last) {
+    BalanceRow row{std::vector<double>(n, inf), std::vector<std::size_t>(n, none)};
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!last && forced(k)) continue;
+      const std::size_t first_prev = above == nullptr ? none : 0;
+      for (std::size_t p = first_prev; p == none || p < k; p = (p == none ? k : p + 1)) {
+        const double before = p == none ? 0.0 : above->cost[p];
+        if (before == inf) continue;
+        const double width = natural(starts[p == none ? 0 : p + 1], k);
+        if (width > measure + 1e-6) continue;
+        const double slack = measure - width;
+        if (before + slack * slack < row.cost[k]) {
+          row.cost[k] = before + slack * slack;
+          row.from[k] = p;
         }
+        if (p == none) break;
       }
     }
+    return row;
+  };
+
+  // rows[l]: l + 1 lines that do not end the paragraph, the same for every line count, so
+  // each is computed once as the count grows.
+  std::vector<BalanceRow> rows;
+  for (int lines = std::max(min_lines, 1); lines <= max_lines; ++lines) {
+    const std::size_t count = static_cast<std::size_t>(lines);
+    while (rows.size() + 1 < count)
+      rows.push_back(next_row(rows.empty() ? nullptr : &rows.back(), false));
+    const BalanceRow last_row = next_row(count == 1 ? nullptr : &rows[count - 2], true);
     const std::size_t last = n - 1;
-    if (!forced(last) || cost[count - 1][last] == inf) continue;
+    if (last_row.cost[last] == inf) continue;
     std::vector<std::size_t> chosen(count);
     std::size_t k = last;
     for (std::size_t l = count; l-- > 0;) {
       chosen[l] = k;
-      k = from[l][k];
+      k = l + 1 == count ? last_row.from[k] : rows[l].from[k];
     }
     BreakResult result;
-    std::size_t prev = none;
+    std::size_t start = starts[0];
     for (std::size_t c : chosen) {
-      result.lines.push_back(line(prev, c));
-      prev = c;
+      result.lines.push_back(measure_line(items, start, breaks[c], measure));
+      start = starts[c + 1];
     }
     return result;
   }

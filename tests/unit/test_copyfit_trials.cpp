@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <limits>
 
+#include "compose/display_blocks.h"
 #include "compose/story_module.h"
 #include "linebreak/knuth_plass.h"
 #include "test_support.h"
@@ -155,4 +156,26 @@ BOOST_AUTO_TEST_CASE(a_trial_that_changes_only_the_headline_breaks_no_paragraph_
   BOOST_TEST(smaller.headline_size == 20);
   BOOST_TEST(memo.breaks.lines.size() == broken);
   BOOST_TEST(memo.heads.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_trial_counts_the_display_lines_it_does_not_set) {
+  const story::Story s = make_story();
+  ComposeContext measuring = context();
+  measuring.measure_only = true;
+  for (double size = 18; size <= 30; size += 0.5) {
+    for (const double measure : {100.0, 210.0, 320.0}) {
+      const DisplayBlock set =
+          set_display_block(context(), tpl().style("headline"), LineRole::Headline, s.headline.text,
+                            size, measure, 3);
+      const DisplayBlock counted =
+          set_display_block(measuring, tpl().style("headline"), LineRole::Headline, s.headline.text,
+                            size, measure, 3);
+      BOOST_TEST_INFO(size << " pt at " << measure << " pt");
+      BOOST_TEST(counted.lines.size() == set.lines.size());
+      BOOST_TEST(counted.fits == set.fits);
+      BOOST_TEST(counted.leading == set.leading);
+      BOOST_TEST(!set.lines.front().runs.empty());
+      for (const auto& line : counted.lines) BOOST_TEST(line.runs.empty());
+    }
+  }
 }

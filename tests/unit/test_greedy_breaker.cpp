@@ -1,5 +1,8 @@
 #define BOOST_TEST_MODULE greedy_breaker
+#include <bit>
 #include <boost/test/unit_test.hpp>
+#include <optional>
+#include <utility>
 
 #include "constant_width_items.h"
 #include "linebreak/balanced_breaker.h"
@@ -95,4 +98,50 @@ BOOST_AUTO_TEST_CASE(balanced_display_lines_are_even) {
   BOOST_TEST(std::min(a, b) == 14.0);  // 4 + 3 words, never 5 + 2
   BOOST_TEST(std::max(a, b) == 19.0);
   BOOST_TEST(!linebreak::break_balanced(items, 10, 2).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(balanced_lines_are_the_least_squared_slack_of_every_split) {
+  // Every way to split the text between words into `count` lines, against break_balanced: the
+  // fewest lines (at least `min_lines`) that fit, and among those the least sum of squared slack.
+  for (const std::string text : {"a bb ccc dddd eeeee ffffff g hh iii jjjj kkkkk",
+                                 "Internet firms eye tech tie-ups with Russian peers",
+                                 "aaaa bbbb cccc dddd eeee ffff gggg hhhh"}) {
+    const auto items = fake_items(text);
+    std::vector<std::size_t> breaks;  // between words, the paragraph's end last
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (items.is_legal_break(i) && items[i].penalty <= 0) breaks.push_back(i);
+    const std::size_t inner = breaks.size() - 1;
+    for (const double measure : {9.0, 14.0, 17.5, 23.0, 31.0, 60.0}) {
+      for (int min_lines = 1; min_lines <= 3; ++min_lines) {
+        // Brute force: the least cost of each line count, over every subset of inner breaks.
+        std::optional<std::pair<int, double>> best;
+        for (int count = min_lines; count <= 4 && !best; ++count) {
+          for (unsigned mask = 0; mask < (1u << inner); ++mask) {
+            if (std::popcount(mask) != count - 1) continue;
+            double cost = 0;
+            bool fits = true;
+            std::size_t start = items.line_start_after(static_cast<std::size_t>(-1));
+            for (std::size_t k = 0; k <= inner && fits; ++k) {
+              if (k < inner && !(mask & (1u << k))) continue;
+              const double width =
+                  linebreak::measure_line(items, start, breaks[k], measure).natural_width;
+              fits = width <= measure + 1e-6;
+              cost += (measure - width) * (measure - width);
+              start = items.line_start_after(breaks[k]);
+            }
+            if (fits && (!best || cost < best->second)) best = std::pair{count, cost};
+          }
+        }
+        const auto balanced = linebreak::break_balanced(items, measure, 4, min_lines);
+        BOOST_TEST_INFO("\"" << text << "\" at " << measure << ", min_lines " << min_lines);
+        BOOST_REQUIRE(balanced.has_value() == best.has_value());
+        if (!best) continue;
+        double cost = 0;
+        for (const auto& line : balanced->lines)
+          cost += (measure - line.natural_width) * (measure - line.natural_width);
+        BOOST_TEST(static_cast<int>(balanced->lines.size()) == best->first);
+        BOOST_TEST(cost == best->second, boost::test_tools::tolerance(1e-9));
+      }
+    }
+  }
 }
