@@ -51,8 +51,9 @@ struct ComposeContext {
   /// which every text of the story is set in, and its direction.
   std::string language{};
   text::BaseDirection direction = text::BaseDirection::Auto;
-  /// Copyfit trials: display blocks are broken into lines but not set (their lines are empty;
-  /// a trial reads only how many there are).
+  /// Copyfit trials: the blocks fit_display_blocks stacks above a story (kicker, headline,
+  /// deck, byline) are broken into lines but not set (their lines are empty; a trial reads only
+  /// how many there are). Every other text (drop cap, dateline, body) is set as always.
   bool measure_only = false;
 };
 

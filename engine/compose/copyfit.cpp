@@ -234,7 +234,8 @@ CopyfitResult find_copyfit(const ComposeContext& context, const lt::PageTemplate
                            const lt::Slot& slot, const story::Story& story,
                            const ModuleRegion& region, const BaselineGrid& grid) {
   // Every trial re-composes the story: shape each paragraph once for all of them (in the
-  // caller's cache when it gives one). Trials only count lines: display blocks are not set.
+  // caller's cache when it gives one). Trials only count lines: the blocks above the story are
+  // broken into lines, not set.
   paragraph::ParagraphCache own_cache;
   ComposeContext measuring = context;
   if (measuring.cache == nullptr) measuring.cache = &own_cache;

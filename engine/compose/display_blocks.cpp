@@ -18,10 +18,14 @@ std::string styled_text(const lt::TextStyle& style, const std::string& text,
   return text::to_upper(text, language.empty() ? std::string_view("en") : language);
 }
 
-DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyle& style,
-                               LineRole role, const std::string& source_text, double size,
-                               double measure, int max_lines, int min_lines,
-                               const std::string& language) {
+namespace {
+
+/// set_display_block, or with `set` false the same lines broken but not set (empty lines of
+/// the right count): what a copyfit trial needs of the blocks that fit_display_blocks stacks.
+DisplayBlock break_display_block(const ComposeContext& context, const lt::TextStyle& style,
+                                 LineRole role, const std::string& source_text, double size,
+                                 double measure, int max_lines, int min_lines,
+                                 const std::string& language, bool set) {
   paragraph::ParagraphStyle ps = story_text_style(context, style);
   // A paragraph's own language (a kicker's xml:lang) over the story's.
   if (!language.empty() && style.language.empty()) ps.language = language;
@@ -45,13 +49,22 @@ DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyl
     block.fits = false;
     balanced = linebreak::GreedyBreaker().break_lines(prepared.items.list, {{measure}});
   }
-  if (context.measure_only) {
+  if (!set) {
     block.lines.resize(balanced->lines.size());
     return block;
   }
   block.lines =
       paragraph::set_lines(context.fonts, prepared.shaped, prepared.items, balanced->lines);
   return block;
+}
+
+}  // namespace
+
+DisplayBlock set_display_block(const ComposeContext& context, const lt::TextStyle& style,
+                               LineRole role, const std::string& text, double size, double measure,
+                               int max_lines, int min_lines, const std::string& language) {
+  return break_display_block(context, style, role, text, size, measure, max_lines, min_lines,
+                             language, true);
 }
 
 namespace {
@@ -67,8 +80,8 @@ DisplayBlock fit_headline(const ComposeContext& context, const lt::TextStyle& st
   const int min_lines = options.headline_lines.value_or(1);
   const int max_lines = options.headline_lines.value_or(slot.headline_max_lines);
   auto set_at = [&](double size) {
-    return set_display_block(context, style, LineRole::Headline, text, size, measure, max_lines,
-                             min_lines, story.language);
+    return break_display_block(context, style, LineRole::Headline, text, size, measure, max_lines,
+                               min_lines, story.language, !context.measure_only);
   };
   if (options.headline_size) return set_at(*options.headline_size);
   // Sizes step down from the largest in half points; a smaller size never needs more lines, so
@@ -125,8 +138,8 @@ DisplayBlock set_furniture(const ComposeContext& context, const lt::TextStyle& s
                            const story::Story& story) {
   constexpr int kMaxLines = 3;
   const std::string& language = text.language.empty() ? story.language : text.language;
-  return set_display_block(context, style, role, text.text, style.size, measure, kMaxLines, 1,
-                           language);
+  return break_display_block(context, style, role, text.text, style.size, measure, kMaxLines, 1,
+                             language, !context.measure_only);
 }
 
 }  // namespace
@@ -157,9 +170,9 @@ DisplayBlocks fit_display_blocks(const ComposeContext& context, const lt::PageTe
   if (story.deck && slot.deck_max_lines > 0) {
     const lt::TextStyle& deck_style = tpl.style(slot.deck_style);
     blocks.deck =
-        set_display_block(context, deck_style, LineRole::Deck, story.deck->text, deck_style.size,
-                          measure, options.deck_lines.value_or(slot.deck_max_lines),
-                          options.deck_lines.value_or(1), story.language);
+        break_display_block(context, deck_style, LineRole::Deck, story.deck->text, deck_style.size,
+                            measure, options.deck_lines.value_or(slot.deck_max_lines),
+                            options.deck_lines.value_or(1), story.language, !context.measure_only);
     blocks.bottom = stack(*blocks.deck, blocks.bottom);
   }
   if (story.byline) {

@@ -39,7 +39,6 @@ struct DisplayBlocks {
 /// Sets `text` in `style` at `size` in at most `max_lines` (at least `min_lines`) balanced
 /// lines of `measure`; a block that needs more lines is set greedily and marked as not fitting.
 /// A style with `uppercase` sets the text in capitals by the case rules of `language`.
-/// With `context.measure_only` the lines are counted, not set: `lines` holds empty lines.
 DisplayBlock set_display_block(const ComposeContext& context,
                                const layout_template::TextStyle& style, LineRole role,
                                const std::string& text, double size, double measure, int max_lines,
@@ -53,7 +52,8 @@ std::string styled_text(const layout_template::TextStyle& style, const std::stri
 /// The kicker, headline, deck and byline of `story` for `slot` (a continuation, `with_deck`
 /// false, repeats the headline only), fitted to the region's width and stacked from its top on
 /// `grid`. `options` may fix sizes and line counts. Kicker and byline are set in the slot's
-/// kicker and byline styles (the deck and contact styles when the template has none).
+/// kicker and byline styles (the deck and contact styles when the template has none). With
+/// `context.measure_only` (a copyfit trial) the blocks' lines are counted, not set: empty.
 DisplayBlocks fit_display_blocks(const ComposeContext& context,
                                  const layout_template::PageTemplate& tpl,
                                  const layout_template::Slot& slot, const story::Story& story,

@@ -158,24 +158,60 @@ BOOST_AUTO_TEST_CASE(a_trial_that_changes_only_the_headline_breaks_no_paragraph_
   BOOST_TEST(memo.heads.size() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(a_trial_counts_the_display_lines_it_does_not_set) {
-  const story::Story s = make_story();
+BOOST_AUTO_TEST_CASE(a_measuring_trial_stacks_the_blocks_it_does_not_set) {
+  // find_copyfit runs its trials with measure_only: the headline, deck, kicker and byline are
+  // counted, not set, and must stack exactly as set blocks do.
+  story::Story s = make_story();
+  s.kicker = para("City hall");
+  s.byline = para("By a staff writer");
   ComposeContext measuring = context();
   measuring.measure_only = true;
   for (double size = 18; size <= 30; size += 0.5) {
-    for (const double measure : {100.0, 210.0, 320.0}) {
-      const DisplayBlock set =
-          set_display_block(context(), tpl().style("headline"), LineRole::Headline, s.headline.text,
-                            size, measure, 3);
-      const DisplayBlock counted =
-          set_display_block(measuring, tpl().style("headline"), LineRole::Headline, s.headline.text,
-                            size, measure, 3);
-      BOOST_TEST_INFO(size << " pt at " << measure << " pt");
-      BOOST_TEST(counted.lines.size() == set.lines.size());
-      BOOST_TEST(counted.fits == set.fits);
-      BOOST_TEST(counted.leading == set.leading);
-      BOOST_TEST(!set.lines.front().runs.empty());
-      for (const auto& line : counted.lines) BOOST_TEST(line.runs.empty());
+    for (const int lines : {1, 2, 3}) {
+      const ModuleRegion region{0, 50, 650, tpl().columns};
+      const StoryOptions o{size, lines, std::nullopt, {}, 0};
+      const DisplayBlocks set =
+          fit_display_blocks(context(), tpl(), tpl().slots[0], s, true, region, kGrid, o);
+      const DisplayBlocks counted =
+          fit_display_blocks(measuring, tpl(), tpl().slots[0], s, true, region, kGrid, o);
+      BOOST_TEST_INFO(size << " pt in " << lines << " lines");
+      BOOST_TEST(counted.headline.lines.size() == set.headline.lines.size());
+      BOOST_TEST(counted.headline.fits == set.headline.fits);
+      BOOST_TEST(counted.deck->lines.size() == set.deck->lines.size());
+      BOOST_TEST(counted.headline.baselines == set.headline.baselines,
+                 boost::test_tools::per_element());
+      BOOST_TEST(counted.bottom == set.bottom);
+      BOOST_TEST(counted.foot == set.foot);
+      BOOST_TEST(!set.headline.lines.front().runs.empty());
+      for (const auto* block :
+           {&counted.headline, &*counted.deck, &*counted.kicker, &*counted.byline})
+        for (const auto& line : block->lines) BOOST_TEST(line.runs.empty());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_measuring_trial_sets_the_drop_cap_and_dateline_it_measures_by) {
+  // The body's opening is set in a trial too: its width indents the first lines.
+  ComposeContext measuring = context();
+  measuring.measure_only = true;
+  for (const bool drop_cap : {false, true}) {
+    for (const std::string dateline : {"", "ROME —", "WASHINGTON —"}) {
+      lt::PageTemplate t = three_columns();
+      if (drop_cap) t.slots[0].drop_cap_lines = 3;
+      story::Story s = make_story();
+      if (!dateline.empty()) s.dateline = para(dateline);
+      for (const double bottom : {650.0, 260.0}) {
+        const ModuleRegion region{0, 50, bottom, t.columns};
+        ModuleTrials memo;
+        for (const StoryOptions& o : choices(s.body.size())) {
+          BOOST_TEST_INFO("drop cap " << drop_cap << ", dateline '" << dateline << "', bottom "
+                                      << bottom);
+          const ModuleResult composed = compose_module(
+              context(), t, t.slots[0], StoryWork::start_of(s), region, kGrid, std::nullopt, o);
+          check_same_report(measure_module(measuring, t, t.slots[0], s, region, kGrid, o, memo),
+                            composed.report);
+        }
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 #include "cli/heap/process_heap.h"
 
+#include <dlfcn.h>
 #include <malloc.h>
 #include <sys/mman.h>
 
@@ -18,12 +19,24 @@ constexpr std::size_t kReserve = std::size_t{16} << 20;
 /// the heap's first MiBs were on small pages again, unnoticed until its page faults were counted).
 void* volatile heap_plug = nullptr;
 
+/// True when malloc and mallopt come from the same library: not so under an allocator
+/// preloaded in glibc's place (jemalloc, mimalloc), which leaves glibc's mallopt answering for
+/// a heap nobody uses.
+bool malloc_answers_to_mallopt() {
+  Dl_info malloc_from{}, mallopt_from{};
+  return dladdr(reinterpret_cast<void*>(&malloc), &malloc_from) != 0 &&
+         dladdr(reinterpret_cast<void*>(&mallopt), &mallopt_from) != 0 &&
+         malloc_from.dli_fbase == mallopt_from.dli_fbase;
+}
+
 /// glibc serves blocks over 128 KiB (zlib's window for every PDF stream, the column balancer's
 /// table, the hyphenation tables) from fresh mappings and unmaps them when freed, so each one
 /// costs a page fault per 4 KiB and a TLB flush; kept in the heap they are reused. False when
-/// the allocator in use is not glibc's (sanitizers answer mallopt with 0).
+/// the allocator in use is not glibc's: a preloaded one, or a sanitizer's (its mallopt answers
+/// 0), or a 32-bit glibc, whose largest threshold is smaller.
 bool keep_large_blocks_in_heap() {
-  if (mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1) return false;  // glibc's largest
+  if (!malloc_answers_to_mallopt()) return false;
+  if (mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1) return false;  // 64-bit glibc's largest
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_TOP_PAD, 1 << 20);
   return true;
@@ -35,9 +48,9 @@ bool keep_large_blocks_in_heap() {
 /// 13-20 us and a page21 render writes ~400 heap pages; a 2 MiB page costs ~0.2 ms. glibc grows
 /// its heap with brk, which only a tunable set before start-up marks, so the heap is steered
 /// here: a plug block takes the space up to the next 2 MiB boundary (address space only: its
-/// pages are never written), a 16 MiB block taken and given back extends the heap past it
-/// untouched, and that stretch is marked before anything is written there. What is allocated
-/// next starts on the boundary.
+/// pages are never written, unless MALLOC_PERTURB_ asks glibc to fill blocks), a 16 MiB block taken
+/// and given back extends the heap past it untouched, and that stretch is marked before anything is
+/// written there. What is allocated next starts on the boundary.
 ProcessHeap heap_on_huge_pages() {
   // A probe larger than any free block comes from the heap's top; given back, it is the top.
   void* probe = std::malloc(kProbe);

@@ -9,7 +9,8 @@ namespace broadsheet::cli {
 
 /// Where set_up_process_heap() put the heap: what is allocated next starts at `next_block`,
 /// and [marked_start, marked_start + marked_bytes) is marked for transparent huge pages.
-/// All zero when glibc's allocator is not the one in use (a sanitizer's, say): nothing is done.
+/// All zero when glibc's allocator is not the one in use (a preloaded one, a sanitizer's):
+/// nothing is done then. `marked_bytes` is 0 when the kernel refuses the mark (no THP).
 struct ProcessHeap {
   std::uintptr_t next_block = 0;
   std::uintptr_t marked_start = 0;
