@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "cli/commands.h"
+#include "cli/heap/process_heap.h"
 #include "edition/batch.h"
 #include "edition/edition.h"
 
@@ -68,7 +69,10 @@ void run_batch(const BatchArgs& args) {
   const int threads = edition::thread_count(args.jobs);
 
   const auto start = std::chrono::steady_clock::now();
-  edition::BatchOptions options{.jobs = threads, .combined = args.combined};
+  edition::BatchOptions options{
+      .jobs = threads, .combined = args.combined, .progress = {}, .worker_started = [] {
+        set_up_thread_heap();
+      }};
   if (isatty(STDERR_FILENO) != 0) options.progress = draw_progress;
   const std::vector<edition::PageOutcome> outcomes = edition::render_pages(engine, pages, options);
   const double seconds =

@@ -80,7 +80,11 @@ std::vector<PageOutcome> render_pages(const Engine& engine, const std::vector<Ed
                               std::max<std::size_t>(1, pages.size())));
   {
     std::vector<std::jthread> workers;
-    for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(work);
+    for (std::size_t t = 1; t < threads; ++t)
+      workers.emplace_back([&] {
+        if (options.worker_started) options.worker_started();
+        work();
+      });
     work();
   }  // the jthreads join here
   if (!options.combined.empty()) {

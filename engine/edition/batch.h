@@ -30,6 +30,9 @@ struct BatchOptions {
   std::string combined{};
   /// Called after each page, from the thread that made it, one call at a time.
   std::function<void(std::size_t done, std::size_t total)> progress{};
+  /// Called first in each thread the batch starts (not in the calling thread, which works too):
+  /// the CLI steers the thread's heap onto huge pages there (cli/heap/process_heap.h).
+  std::function<void()> worker_started{};
 };
 
 /// Threads for `requested` jobs: the number asked for, or every core when 0.

@@ -5,9 +5,13 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "core/diagnostics.h"
+#include "edition/batch.h"
 #include "edition/edition.h"
 #include "test_support.h"
 
@@ -248,4 +252,29 @@ BOOST_AUTO_TEST_CASE(an_output_naming_an_input_or_another_page_output_is_refused
                  "--combined writes", "an article of page 1");
   BOOST_TEST(slurp(folder / "article.txt") == article_text);
   BOOST_TEST(slurp(folder / "page.toml") == template_text);
+}
+
+BOOST_AUTO_TEST_CASE(each_started_thread_runs_worker_started_first) {
+  // The CLI puts each worker's heap on huge pages there: once per started thread, before the
+  // thread renders anything, never in the calling thread (which works too).
+  const Engine engine({.fonts_dir = kSource + "/fonts"});
+  std::vector<edition::EditionPage> pages(6);
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    pages[i].position = static_cast<int>(i) + 1;
+    pages[i].template_path = kSource + "/templates/missing.toml";  // fails fast, with a reason
+  }
+  std::mutex lock;
+  std::set<std::thread::id> started;
+  int calls = 0;
+  edition::BatchOptions options{.jobs = 3, .combined = {}, .progress = {}, .worker_started = [&] {
+                                  const std::lock_guard guard(lock);
+                                  ++calls;
+                                  started.insert(std::this_thread::get_id());
+                                }};
+  const auto outcomes = edition::render_pages(engine, pages, options);
+  BOOST_TEST(outcomes.size() == pages.size());
+  for (const auto& page : outcomes) BOOST_TEST(!page.rendered);
+  BOOST_TEST(calls == 2);
+  BOOST_TEST(started.size() == 2u);
+  BOOST_TEST(started.count(std::this_thread::get_id()) == 0u);
 }

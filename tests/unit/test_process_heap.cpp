@@ -12,6 +12,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/heap/process_heap.h"
@@ -97,4 +98,37 @@ BOOST_AUTO_TEST_CASE(the_stretch_past_the_boundary_is_marked_for_huge_pages) {
   const std::string flags = vm_flags_at(heap().marked_start);
   BOOST_TEST_INFO("at " << std::hex << heap().marked_start << ": " << flags);
   BOOST_TEST(flags.find(" hg") != std::string::npos);  // MADV_HUGEPAGE
+}
+
+BOOST_AUTO_TEST_CASE(a_thread_heap_starts_on_a_2_mib_boundary_too) {
+  // An edition's workers allocate from arenas of their own, steered as the main heap is.
+  broadsheet::cli::ProcessHeap thread_heap;
+  std::vector<std::uintptr_t> blocks_at;
+  std::string flags;
+  std::thread worker([&] {
+    thread_heap = broadsheet::cli::set_up_thread_heap();
+    std::vector<std::unique_ptr<void, FreeBlock>> blocks;
+    for (int i = 0; i < 8; ++i) {
+      blocks.emplace_back(std::malloc(std::size_t{256} << 10));
+      blocks_at.push_back(reinterpret_cast<std::uintptr_t>(blocks.back().get()));
+    }
+    if (thread_heap.marked_bytes > 0) flags = vm_flags_at(thread_heap.marked_start);
+  });
+  worker.join();
+  if (BROADSHEET_SANITIZED) {
+    BOOST_TEST(thread_heap.next_block == 0u);
+    return;
+  }
+  BOOST_REQUIRE(thread_heap.next_block != 0u);
+  BOOST_TEST(thread_heap.next_block % kHugePage == 0u);
+  // Not the main heap: a thread's arena is a mapping of its own.
+  BOOST_TEST(thread_heap.next_block != heap().next_block);
+  for (const std::uintptr_t at : blocks_at) {
+    BOOST_TEST(at >= thread_heap.next_block);
+    BOOST_TEST(at < thread_heap.next_block + (std::uintptr_t{16} << 20));
+  }
+  if (kernel_takes_huge_page_marks()) {
+    BOOST_TEST(thread_heap.marked_start == thread_heap.next_block);
+    BOOST_TEST(flags.find(" hg") != std::string::npos);
+  }
 }

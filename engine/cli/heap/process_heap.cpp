@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 
 #include <cstdlib>
+#include <utility>
 
 namespace broadsheet::cli {
 
@@ -18,6 +19,19 @@ constexpr std::size_t kReserve = std::size_t{16} << 20;
 /// Volatile on purpose: a compiler may drop a malloc() whose result is never read (GCC did, and
 /// the heap's first MiBs were on small pages again, unnoticed until its page faults were counted).
 void* volatile heap_plug = nullptr;
+
+/// Set by set_up_process_heap() when glibc's allocator took its settings (before any thread).
+bool glibc_heap_set_up = false;
+
+/// Marks the whole 2 MiB pages of [start, start + bytes) for transparent huge pages; returns
+/// the first byte marked and how many, or zeros when the kernel refuses.
+std::pair<std::uintptr_t, std::size_t> mark_huge(std::uintptr_t start, std::size_t bytes) {
+  const std::uintptr_t first = (start + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t last = (start + bytes) & ~(kHugePage - 1);
+  if (last <= first || madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE) != 0)
+    return {0, 0};
+  return {first, last - first};
+}
 
 /// True when malloc and mallopt come from the same library: not so under an allocator
 /// preloaded in glibc's place (jemalloc, mimalloc), which leaves glibc's mallopt answering for
@@ -51,7 +65,7 @@ bool keep_large_blocks_in_heap() {
 /// pages are never written, unless MALLOC_PERTURB_ asks glibc to fill blocks), a 16 MiB block taken
 /// and given back extends the heap past it untouched, and that stretch is marked before anything is
 /// written there. What is allocated next starts on the boundary.
-ProcessHeap heap_on_huge_pages() {
+ProcessHeap heap_on_huge_pages(void* volatile& plug) {
   // A probe larger than any free block comes from the heap's top; given back, it is the top.
   void* probe = std::malloc(kProbe);
   if (probe == nullptr) return {};
@@ -60,24 +74,32 @@ ProcessHeap heap_on_huge_pages() {
   const std::uintptr_t boundary = (top + kProbe + kHugePage - 1) & ~(kHugePage - 1);
   // The plug's block ends 16 bytes (the next block's header) under the boundary, so the next
   // block's data starts on it.
-  heap_plug = std::malloc(boundary - top - 8);
-  if (heap_plug == nullptr) return {};
+  plug = std::malloc(boundary - top - 8);
+  if (plug == nullptr) return {};
   void* reserve = std::malloc(kReserve);
   if (reserve == nullptr) return {};
   const auto start = reinterpret_cast<std::uintptr_t>(reserve);
   std::free(reserve);
-  const std::uintptr_t first = (start + kHugePage - 1) & ~(kHugePage - 1);
-  const std::uintptr_t last = (start + kReserve) & ~(kHugePage - 1);
-  if (last <= first || madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE) != 0)
-    return {.next_block = start, .marked_start = 0, .marked_bytes = 0};
-  return {.next_block = start, .marked_start = first, .marked_bytes = last - first};
+  const auto [first, bytes] = mark_huge(start, kReserve);
+  return {.next_block = start, .marked_start = first, .marked_bytes = bytes};
 }
 
 }  // namespace
 
 ProcessHeap set_up_process_heap() {
   if (!keep_large_blocks_in_heap()) return {};
-  return heap_on_huge_pages();
+  glibc_heap_set_up = true;
+  return heap_on_huge_pages(heap_plug);
+}
+
+ProcessHeap set_up_thread_heap() {
+  if (!glibc_heap_set_up) return {};
+  // A thread's arena is a 64 MiB mapping of its own, made on the thread's first allocation and
+  // made writable as it grows; its top keeps what is given back (the trim threshold is 64
+  // MiB). The same steering puts what the thread allocates on huge pages: without it, an
+  // edition's second thread took ~600 page faults more than the first for the same pages.
+  thread_local void* volatile thread_plug = nullptr;
+  return heap_on_huge_pages(thread_plug);
 }
 
 }  // namespace broadsheet::cli

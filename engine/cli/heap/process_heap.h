@@ -21,4 +21,10 @@ struct ProcessHeap {
 /// in process_heap.cpp). Call once, first thing in main(), before any other thread starts.
 ProcessHeap set_up_process_heap();
 
+/// The calling thread's heap (its own malloc arena, made on its first allocation) steered onto
+/// transparent huge pages as set_up_process_heap() steers the main heap: for threads that
+/// allocate much, first thing in the thread (edition workers). All zero where
+/// set_up_process_heap() did nothing (call that first, before any thread starts).
+ProcessHeap set_up_thread_heap();
+
 }  // namespace broadsheet::cli
