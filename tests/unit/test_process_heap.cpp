@@ -4,6 +4,7 @@
 // global fixture does, as it is the first thing the program's main() does.
 
 #define BOOST_TEST_MODULE process_heap
+#include <malloc.h>
 #include <sys/mman.h>
 
 #include <boost/test/unit_test.hpp>
@@ -100,35 +101,58 @@ BOOST_AUTO_TEST_CASE(the_stretch_past_the_boundary_is_marked_for_huge_pages) {
   BOOST_TEST(flags.find(" hg") != std::string::npos);  // MADV_HUGEPAGE
 }
 
-BOOST_AUTO_TEST_CASE(a_thread_heap_starts_on_a_2_mib_boundary_too) {
-  // An edition's workers allocate from arenas of their own, steered as the main heap is.
-  broadsheet::cli::ProcessHeap thread_heap;
+/// What a thread's set-up gave, and where 256 KiB blocks it took after it started.
+struct ThreadRun {
+  broadsheet::cli::ProcessHeap heap;
   std::vector<std::uintptr_t> blocks_at;
-  std::string flags;
-  std::thread worker([&] {
-    thread_heap = broadsheet::cli::set_up_thread_heap();
+  std::string flags;  ///< the VmFlags where the set-up marked, if it did
+};
+
+ThreadRun run_thread() {
+  ThreadRun run;
+  std::thread worker([&run] {
+    run.heap = broadsheet::cli::set_up_thread_heap();
     std::vector<std::unique_ptr<void, FreeBlock>> blocks;
     for (int i = 0; i < 8; ++i) {
       blocks.emplace_back(std::malloc(std::size_t{256} << 10));
-      blocks_at.push_back(reinterpret_cast<std::uintptr_t>(blocks.back().get()));
+      run.blocks_at.push_back(reinterpret_cast<std::uintptr_t>(blocks.back().get()));
     }
-    if (thread_heap.marked_bytes > 0) flags = vm_flags_at(thread_heap.marked_start);
+    if (run.heap.marked_bytes > 0) run.flags = vm_flags_at(run.heap.marked_start);
   });
   worker.join();
+  return run;
+}
+
+BOOST_AUTO_TEST_CASE(a_thread_heap_starts_on_a_2_mib_boundary_once_per_arena) {
+  // An edition's workers allocate from arenas of their own, steered as the main heap is. The
+  // first thread here gets a fresh arena; the second gets the same one when the first has
+  // ended (glibc hands a dead thread's arena to the next), which is not set up again.
+  const ThreadRun first = run_thread();
+  const ThreadRun second = run_thread();
   if (BROADSHEET_SANITIZED) {
-    BOOST_TEST(thread_heap.next_block == 0u);
+    BOOST_TEST(first.heap.next_block == 0u);
     return;
   }
-  BOOST_REQUIRE(thread_heap.next_block != 0u);
-  BOOST_TEST(thread_heap.next_block % kHugePage == 0u);
-  // Not the main heap: a thread's arena is a mapping of its own.
-  BOOST_TEST(thread_heap.next_block != heap().next_block);
-  for (const std::uintptr_t at : blocks_at) {
-    BOOST_TEST(at >= thread_heap.next_block);
-    BOOST_TEST(at < thread_heap.next_block + (std::uintptr_t{16} << 20));
+  BOOST_REQUIRE(first.heap.next_block != 0u);
+  BOOST_TEST(first.heap.next_block % kHugePage == 0u);
+  BOOST_TEST(first.heap.next_block != heap().next_block);  // not the main heap
+  for (const std::uintptr_t at : first.blocks_at) {
+    BOOST_TEST(at >= first.heap.next_block);
+    BOOST_TEST(at < first.heap.next_block + (std::uintptr_t{16} << 20));
   }
   if (kernel_takes_huge_page_marks()) {
-    BOOST_TEST(thread_heap.marked_start == thread_heap.next_block);
-    BOOST_TEST(flags.find(" hg") != std::string::npos);
+    BOOST_TEST(first.heap.marked_start == first.heap.next_block);
+    BOOST_TEST(first.flags.find(" hg") != std::string::npos);
   }
+  // The second thread: nothing set up (no second plug), its blocks on the first one's stretch.
+  BOOST_TEST(second.heap.next_block == 0u);
+  BOOST_TEST(second.heap.marked_bytes == 0u);
+  for (const std::uintptr_t at : second.blocks_at) {
+    BOOST_TEST(at >= first.heap.next_block);
+    BOOST_TEST(at < first.heap.next_block + (std::uintptr_t{16} << 20));
+  }
+  // Thread after thread (an embedding program's batches) holds no more memory: no plug each.
+  const std::size_t held = mallinfo2().uordblks;
+  for (int i = 0; i < 20; ++i) run_thread();
+  BOOST_TEST(mallinfo2().uordblks < held + (std::size_t{1} << 20));
 }

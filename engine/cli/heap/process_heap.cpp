@@ -3,9 +3,16 @@
 #include <dlfcn.h>
 #include <malloc.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <cstdlib>
+#include <mutex>
+#include <set>
 #include <utility>
+
+/// The end of the program's data, from the linker: glibc's brk heap (the main arena) lies above
+/// it, and below the break.
+extern "C" char end;
 
 namespace broadsheet::cli {
 
@@ -14,6 +21,8 @@ namespace {
 constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
 constexpr std::size_t kProbe = std::size_t{64} << 10;
 constexpr std::size_t kReserve = std::size_t{16} << 20;
+/// glibc's HEAP_MAX_SIZE on 64-bit: a thread arena's heaps are mappings this size, aligned to it.
+constexpr std::uintptr_t kArenaHeap = std::uintptr_t{64} << 20;
 
 /// The block that fills the heap up to the 2 MiB boundary, held for the life of the process.
 /// Volatile on purpose: a compiler may drop a malloc() whose result is never read (GCC did, and
@@ -65,8 +74,12 @@ bool keep_large_blocks_in_heap() {
 /// pages are never written, unless MALLOC_PERTURB_ asks glibc to fill blocks), a 16 MiB block taken
 /// and given back extends the heap past it untouched, and that stretch is marked before anything is
 /// written there. What is allocated next starts on the boundary.
-ProcessHeap heap_on_huge_pages(void* volatile& plug) {
-  // A probe larger than any free block comes from the heap's top; given back, it is the top.
+/// With `arena_heap` (a thread arena's 64 MiB heap), the reserve must come from that heap: were
+/// it carved elsewhere (glibc falls back on another arena when one cannot grow), nothing is
+/// marked.
+ProcessHeap heap_on_huge_pages(void* volatile& plug, std::uintptr_t arena_heap = 0) {
+  // In a heap that has freed nothing yet, a probe this large comes from the top; given back, it
+  // is the top.
   void* probe = std::malloc(kProbe);
   if (probe == nullptr) return {};
   const auto top = reinterpret_cast<std::uintptr_t>(probe);
@@ -80,6 +93,7 @@ ProcessHeap heap_on_huge_pages(void* volatile& plug) {
   if (reserve == nullptr) return {};
   const auto start = reinterpret_cast<std::uintptr_t>(reserve);
   std::free(reserve);
+  if (arena_heap != 0 && (start & ~(kArenaHeap - 1)) != arena_heap) return {};
   const auto [first, bytes] = mark_huge(start, kReserve);
   return {.next_block = start, .marked_start = first, .marked_bytes = bytes};
 }
@@ -94,12 +108,29 @@ ProcessHeap set_up_process_heap() {
 
 ProcessHeap set_up_thread_heap() {
   if (!glibc_heap_set_up) return {};
-  // A thread's arena is a 64 MiB mapping of its own, made on the thread's first allocation and
-  // made writable as it grows; its top keeps what is given back (the trim threshold is 64
-  // MiB). The same steering puts what the thread allocates on huge pages: without it, an
-  // edition's second thread took ~600 page faults more than the first for the same pages.
+  // A new thread's first allocation makes it a malloc arena: a 64 MiB mapping of its own, made
+  // writable as it grows, whose top keeps what is given back (the trim threshold is 64 MiB).
+  // The same steering as the main heap's puts what the thread allocates on huge pages: without
+  // it, an edition's second thread took ~600 page faults more than the first for the same
+  // pages. Only a fresh arena is steered, once: an arena outlives its thread and goes to the
+  // next one (with its plug and marked stretch), and past 8 arenas a core threads share them
+  // or the main heap. One set-up at a time, so that two in one arena never interleave.
+  static std::mutex set_up_lock;
+  static std::set<std::uintptr_t> arenas_set_up;  // by their first heap
+  const std::lock_guard guard(set_up_lock);
+  void* probe = std::malloc(kProbe);
+  if (probe == nullptr) return {};
+  const auto at = reinterpret_cast<std::uintptr_t>(probe);
+  std::free(probe);
+  const std::uintptr_t heap = at & ~(kArenaHeap - 1);
+  const bool in_main_heap = at >= reinterpret_cast<std::uintptr_t>(&end) &&
+                            at < reinterpret_cast<std::uintptr_t>(sbrk(0));
+  const bool fresh = at - heap < kProbe;  // the arena's first block, right after its header
+  if (in_main_heap || !fresh || !arenas_set_up.insert(heap).second) return {};
+  // The plug is never freed, not even when the thread ends: the arena's next threads allocate
+  // past it, on the marked stretch.
   thread_local void* volatile thread_plug = nullptr;
-  return heap_on_huge_pages(thread_plug);
+  return heap_on_huge_pages(thread_plug, heap);
 }
 
 }  // namespace broadsheet::cli

@@ -21,9 +21,11 @@ struct ProcessHeap {
 /// in process_heap.cpp). Call once, first thing in main(), before any other thread starts.
 ProcessHeap set_up_process_heap();
 
-/// The calling thread's heap (its own malloc arena, made on its first allocation) steered onto
-/// transparent huge pages as set_up_process_heap() steers the main heap: for threads that
-/// allocate much, first thing in the thread (edition workers). All zero where
+/// The calling thread's heap steered onto transparent huge pages as set_up_process_heap()
+/// steers the main heap: for threads that allocate much, first thing in the thread (edition
+/// workers). Only a fresh malloc arena (made by this thread's first allocation) is steered, and
+/// only once: a thread that gets an arena set up before (arenas outlive their threads), a shared
+/// one, or the main heap gets all zero and allocates where it is, as does every thread where
 /// set_up_process_heap() did nothing (call that first, before any thread starts).
 ProcessHeap set_up_thread_heap();
 
