@@ -42,21 +42,25 @@ std::optional<BreakResult> balance(const ItemList& items, double measure, int mi
   // at a forced break (the paragraph's end).
   auto next_row = [&](const BalanceRow* above, bool last) {
     BalanceRow row{std::vector<double>(n, inf), std::vector<std::size_t>(n, none)};
+    // The line after the break `prev` (none: the paragraph's start) to breaks[k], on top of the
+    // lines before it, if it fits and costs less than what row k holds.
+    const auto offer = [&](std::size_t k, std::size_t prev, double before) {
+      const double width = natural(starts[prev == none ? 0 : prev + 1], k);
+      if (width > measure + 1e-6) return;
+      const double slack = measure - width;
+      if (before + slack * slack < row.cost[k]) {
+        row.cost[k] = before + slack * slack;
+        row.from[k] = prev;
+      }
+    };
     for (std::size_t k = 0; k < n; ++k) {
       if (!last && forced(k)) continue;
-      const std::size_t first_prev = above == nullptr ? none : 0;
-      for (std::size_t p = first_prev; p == none || p < k; p = (p == none ? k : p + 1)) {
-        const double before = p == none ? 0.0 : above->cost[p];
-        if (before == inf) continue;
-        const double width = natural(starts[p == none ? 0 : p + 1], k);
-        if (width > measure + 1e-6) continue;
-        const double slack = measure - width;
-        if (before + slack * slack < row.cost[k]) {
-          row.cost[k] = before + slack * slack;
-          row.from[k] = p;
-        }
-        if (p == none) break;
+      if (above == nullptr) {
+        offer(k, none, 0.0);
+        continue;
       }
+      for (std::size_t p = 0; p < k; ++p)
+        if (above->cost[p] != inf) offer(k, p, above->cost[p]);
     }
     return row;
   };

@@ -65,6 +65,15 @@ bool keep_large_blocks_in_heap() {
   return true;
 }
 
+/// Where the calling thread's heap hands out its next block, 0 if it cannot allocate. In a heap
+/// that has freed nothing yet, a probe this large comes from the top; given back, it is the top.
+std::uintptr_t heap_top() {
+  void* probe = std::malloc(kProbe);
+  const auto top = reinterpret_cast<std::uintptr_t>(probe);
+  std::free(probe);
+  return top;
+}
+
 /// The heap's next MiBs on transparent huge pages, where the kernel gives them for the asking
 /// (transparent_hugepage "madvise" or "always"; elsewhere madvise changes nothing). On the
 /// virtual machine Broadsheet is measured on, the first write to each fresh 4 KiB page costs
@@ -73,17 +82,12 @@ bool keep_large_blocks_in_heap() {
 /// here: a plug block takes the space up to the next 2 MiB boundary (address space only: its
 /// pages are never written, unless MALLOC_PERTURB_ asks glibc to fill blocks), a 16 MiB block taken
 /// and given back extends the heap past it untouched, and that stretch is marked before anything is
-/// written there. What is allocated next starts on the boundary.
-/// With `arena_heap` (a thread arena's 64 MiB heap), the reserve must come from that heap: were
-/// it carved elsewhere (glibc falls back on another arena when one cannot grow), nothing is
-/// marked.
-ProcessHeap heap_on_huge_pages(void* volatile& plug, std::uintptr_t arena_heap = 0) {
-  // In a heap that has freed nothing yet, a probe this large comes from the top; given back, it
-  // is the top.
-  void* probe = std::malloc(kProbe);
-  if (probe == nullptr) return {};
-  const auto top = reinterpret_cast<std::uintptr_t>(probe);
-  std::free(probe);
+/// written there. What is allocated next starts on the boundary. `top` is the heap's top, as
+/// heap_top() found it. With `arena_heap` (a thread arena's 64 MiB heap), the reserve must come
+/// from that heap: were it carved elsewhere (glibc falls back on another arena when one cannot
+/// grow), nothing is marked.
+ProcessHeap heap_on_huge_pages(std::uintptr_t top, void* volatile& plug,
+                               std::uintptr_t arena_heap = 0) {
   const std::uintptr_t boundary = (top + kProbe + kHugePage - 1) & ~(kHugePage - 1);
   // The plug's block ends 16 bytes (the next block's header) under the boundary, so the next
   // block's data starts on it.
@@ -103,7 +107,8 @@ ProcessHeap heap_on_huge_pages(void* volatile& plug, std::uintptr_t arena_heap =
 ProcessHeap set_up_process_heap() {
   if (!keep_large_blocks_in_heap()) return {};
   glibc_heap_set_up = true;
-  return heap_on_huge_pages(heap_plug);
+  const std::uintptr_t top = heap_top();
+  return top == 0 ? ProcessHeap{} : heap_on_huge_pages(top, heap_plug);
 }
 
 ProcessHeap set_up_thread_heap() {
@@ -118,19 +123,18 @@ ProcessHeap set_up_thread_heap() {
   static std::mutex set_up_lock;
   static std::set<std::uintptr_t> arenas_set_up;  // by their first heap
   const std::lock_guard guard(set_up_lock);
-  void* probe = std::malloc(kProbe);
-  if (probe == nullptr) return {};
-  const auto at = reinterpret_cast<std::uintptr_t>(probe);
-  std::free(probe);
-  const std::uintptr_t heap = at & ~(kArenaHeap - 1);
-  const bool in_main_heap = at >= reinterpret_cast<std::uintptr_t>(&end) &&
-                            at < reinterpret_cast<std::uintptr_t>(sbrk(0));
-  const bool fresh = at - heap < kProbe;  // the arena's first block, right after its header
+  const std::uintptr_t top = heap_top();
+  if (top == 0) return {};
+  const std::uintptr_t heap = top & ~(kArenaHeap - 1);
+  const bool in_main_heap = top >= reinterpret_cast<std::uintptr_t>(&end) &&
+                            top < reinterpret_cast<std::uintptr_t>(sbrk(0));
+  const bool fresh = top - heap < kProbe;  // the arena's first block, right after its header
   if (in_main_heap || !fresh || !arenas_set_up.insert(heap).second) return {};
   // The plug is never freed, not even when the thread ends: the arena's next threads allocate
   // past it, on the marked stretch.
   thread_local void* volatile thread_plug = nullptr;
-  return heap_on_huge_pages(thread_plug, heap);
+  // The top again: the set's new node came from this arena.
+  return heap_on_huge_pages(heap_top(), thread_plug, heap);
 }
 
 }  // namespace broadsheet::cli
